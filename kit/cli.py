@@ -1,0 +1,101 @@
+"""The ``kit`` command: serve the apps, open the lessons, check exercises, audit a CSV."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import webbrowser
+
+from kit import exercises
+from kit.paths import EXERCISES_DIR, SOLUTIONS_DIR
+from kit.serve import ServeOptions, lab_command, voila_command
+
+
+def _serve(args: argparse.Namespace) -> int:
+    options = ServeOptions(
+        port=args.port, ip=args.ip, preheat=not args.no_preheat, pool_size=args.pool_size,
+        cull_idle=args.cull_idle, extra=tuple(args.voila_arg or ()),
+    )
+    print(f"Opening the kit at {options.url()}  (press Ctrl+C to stop)", flush=True)
+    server = subprocess.Popen(voila_command(options))
+    if args.open:
+        webbrowser.open(options.url())
+    try:
+        return server.wait()
+    except KeyboardInterrupt:
+        server.terminate()
+        return server.wait()
+
+
+def _lab(args: argparse.Namespace) -> int:
+    argv = lab_command(args.port)
+    os.execv(argv[0], argv)
+    return 0  # pragma: no cover - execv does not return
+
+
+def _exercises(args: argparse.Namespace) -> int:
+    try:
+        drifts = exercises.generate(SOLUTIONS_DIR, EXERCISES_DIR, check=args.check)
+    except exercises.MarkerError as problem:
+        print(f"kit exercises: {problem}", file=sys.stderr)
+        return 2
+    for drift in drifts:
+        print(f"{drift.path.relative_to(EXERCISES_DIR.parent)}: {drift.reason}")
+    if args.check and drifts:
+        print("Exercises are out of date: run `kit exercises` and commit the result.", file=sys.stderr)
+        return 1
+    if not drifts:
+        print("Exercises match their solutions.")
+    return 0
+
+
+def _audit(args: argparse.Namespace) -> int:
+    from kit.fairness._command import run_audit
+
+    return run_audit(args)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The parser for every ``kit`` sub-command, with plain-words help."""
+    parser = argparse.ArgumentParser(prog="kit", description="Ethical AI Leadership Kit: workshop apps, lessons and a bias audit.")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    serve = commands.add_parser("serve", help="Serve every lesson as a click-through Voilà app (the workshop view).",
+                                description="Serve every lesson as a click-through app in the browser. "
+                                            "Kernels are preheated, idle ones are reclaimed, and errors never show code.")
+    serve.add_argument("--port", type=int, default=8866, help="port to listen on (default 8866; never moves silently)")
+    serve.add_argument("--ip", default="127.0.0.1", help="address to listen on; 0.0.0.0 serves a whole room")
+    serve.add_argument("--no-preheat", action="store_true", help="start kernels only when a page opens (less memory)")
+    serve.add_argument("--pool-size", type=int, default=1, help="preheated kernels kept ready per lesson (default 1)")
+    serve.add_argument("--cull-idle", type=int, default=600, help="seconds before a kernel with no open tab is shut down")
+    serve.add_argument("--open", action="store_true", help="open the start page in your web browser")
+    serve.add_argument("--voila-arg", action="append", metavar="ARG", help="pass one more option to Voilà (repeatable)")
+    serve.set_defaults(run=_serve)
+
+    lab = commands.add_parser("lab", help="Open the lessons in JupyterLab for self-study (code visible and editable).")
+    lab.add_argument("--port", type=int, default=None, help="port for JupyterLab (default: JupyterLab's own)")
+    lab.set_defaults(run=_lab)
+
+    ex = commands.add_parser("exercises", help="Rebuild exercises/ from solutions/ (answers removed).",
+                             description="Rebuild every exercise notebook from its solution by removing the "
+                                         "marked answers. With --check, change nothing and fail if they differ.")
+    ex.add_argument("--check", action="store_true", help="only check; exit 1 if any exercise is out of date")
+    ex.set_defaults(run=_exercises)
+
+    from kit.fairness._command import add_audit_parser
+
+    add_audit_parser(commands)
+    commands.choices["audit"].set_defaults(run=_audit)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the ``kit`` command line and return its exit status."""
+    args = build_parser().parse_args(argv)
+    return args.run(args)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

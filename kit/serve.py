@@ -1,0 +1,70 @@
+"""The Voilà and JupyterLab command lines the kit starts, built in one place."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+
+from kit.paths import NOTEBOOKS_DIR, REPO_ROOT
+
+START_PAGE = "00_start_here.ipynb"
+
+
+@dataclass(frozen=True)
+class ServeOptions:
+    """Settings for ``kit serve``; the defaults suit one laptop or a small room.
+
+    Attributes
+    ----------
+    port, ip : where Voilà listens; it never silently moves to another port.
+    preheat : keep a kernel per lesson already running, so the first page is quick.
+    pool_size : preheated kernels per lesson.
+    fill_delay : seconds before the pool refills. The next page to open waits for the
+        refill, delay included, so it is kept short.
+    cull_idle : seconds after which a kernel with no open tab is shut down
+        (Voilà cannot shut kernels down when a tab closes, so this reclaims them).
+    extra : further Voilà arguments, passed through unchanged.
+    """
+
+    port: int = 8866
+    ip: str = "127.0.0.1"
+    preheat: bool = True
+    pool_size: int = 1
+    fill_delay: int = 2
+    cull_idle: int = 600
+    extra: tuple[str, ...] = field(default_factory=tuple)
+
+    def url(self) -> str:
+        host = "localhost" if self.ip in ("127.0.0.1", "0.0.0.0") else self.ip
+        return f"http://{host}:{self.port}/voila/render/{START_PAGE}"
+
+
+def voila_command(options: ServeOptions) -> list[str]:
+    """Return the argv that serves every lesson with Voilà under ``options``."""
+    argv = [
+        sys.executable, "-m", "voila", str(NOTEBOOKS_DIR),
+        "--no-browser",
+        f"--port={options.port}",
+        f"--Voila.ip={options.ip}",
+        "--Voila.port_retries=0",
+        "--Voila.show_tracebacks=False",
+        "--MappingKernelManager.allow_tracebacks=False",
+        f"--MappingKernelManager.cull_idle_timeout={options.cull_idle}",
+        f"--MappingKernelManager.cull_interval={max(10, min(60, options.cull_idle // 2))}",
+        "--MappingKernelManager.cull_connected=False",
+    ]
+    if options.preheat:
+        argv += [
+            "--preheat_kernel=True",
+            f"--pool_size={options.pool_size}",
+            f"--VoilaKernelManager.fill_delay={options.fill_delay}",
+        ]
+    return argv + list(options.extra)
+
+
+def lab_command(port: int | None = None) -> list[str]:
+    """Return the argv that opens JupyterLab on the whole kit, for self-study."""
+    argv = [sys.executable, "-m", "jupyterlab", f"--ServerApp.root_dir={REPO_ROOT}"]
+    if port is not None:
+        argv.append(f"--port={port}")
+    return argv

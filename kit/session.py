@@ -1,0 +1,60 @@
+"""The workspace this kernel's attendee has open.
+
+One Voilà page is one kernel is one attendee, so a module-level "current
+workspace" is private to that attendee. Apps register a listener to reload
+their saved state when the attendee opens a workspace.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from kit.store import Store, Workspace
+
+_state: dict[str, Any] = {"store": None, "workspace": None}
+_listeners: list[Callable[[Workspace], None]] = []
+
+
+def store() -> Store:
+    """The store for this kernel, created on first use."""
+    if _state["store"] is None:
+        _state["store"] = Store()
+    return _state["store"]
+
+
+def current() -> Workspace | None:
+    """The open workspace, or None before the attendee starts or opens one."""
+    return _state["workspace"]
+
+
+def start_new() -> Workspace:
+    """Issue a new workspace and make it current."""
+    return _activate(store().create())
+
+
+def resume(code: str) -> Workspace:
+    """Open the workspace for ``code`` (raises a plain WorkspaceError if unknown)."""
+    return _activate(store().open(code))
+
+
+def ensure() -> Workspace:
+    """The current workspace, starting one if the attendee has none yet."""
+    return current() or start_new()
+
+
+def on_change(listener: Callable[[Workspace], None]) -> None:
+    """Call ``listener(workspace)`` whenever a workspace is opened or started."""
+    _listeners.append(listener)
+
+
+def _activate(workspace: Workspace) -> Workspace:
+    _state["workspace"] = workspace
+    for listener in list(_listeners):
+        listener(workspace)
+    return workspace
+
+
+def reset() -> None:
+    """Forget the store, workspace and listeners (used by tests)."""
+    _state.update(store=None, workspace=None)
+    _listeners.clear()

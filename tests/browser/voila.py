@@ -1,0 +1,103 @@
+"""Helpers for driving a Voilà page: open it, wait for widgets, check it is clean."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from axe_playwright_python.sync_playwright import Axe
+
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--disable-dev-shm-usage",
+]
+WIDGET_TIMEOUT_MS = 120_000
+
+# Console messages that are expected, each with the reason it is harmless.
+ALLOWED_CONSOLE = {
+    # Voilà's bundled JupyterLab packages are older than the widget manager's
+    # requirement; the shared-module loader warns and falls back correctly.
+    r"Unsatisfied version|No satisfying version|Available versions": "Voilà's module-federation notice",
+}
+
+
+def chromium_path() -> str | None:
+    """Debian's Chromium binary (the wrapper script prints shell noise)."""
+    for candidate in ("/usr/lib/chromium/chromium", shutil.which("chromium"), shutil.which("chromium-browser")):
+        if candidate and Path(candidate).exists():
+            return candidate
+    return None
+
+
+@dataclass
+class PageLog:
+    """What the page complained about while the test ran."""
+
+    errors: list[str] = field(default_factory=list)
+    external: list[str] = field(default_factory=list)
+
+    def unexpected(self) -> list[str]:
+        return [e for e in self.errors if not any(re.search(p, e) for p in ALLOWED_CONSOLE)]
+
+
+def watch(page) -> PageLog:
+    """Record page errors and console errors; answer off-machine requests with nothing.
+
+    The lab template asks a CDN for icon fonts; offline that would fail and
+    log an error, so such requests get an empty reply and are recorded.
+    """
+    log = PageLog()
+    page.on("pageerror", lambda exc: log.errors.append(f"pageerror: {exc}"))
+    page.on("console", lambda msg: log.errors.append(f"console: {msg.text}") if msg.type == "error" else None)
+
+    def route(route):
+        url = route.request.url
+        if url.startswith(("http://127.0.0.1", "http://localhost", "ws://", "data:", "blob:")):
+            return route.continue_()
+        log.external.append(url)
+        return route.fulfill(status=200, body="", content_type="text/css")
+
+    page.route("**/*", route)
+    return log
+
+
+def open_app(page, base: str, notebook: str) -> PageLog:
+    """Open a lesson's Voilà page and wait until its widgets are drawn."""
+    log = watch(page)
+    page.goto(f"{base}/voila/render/{notebook}", timeout=WIDGET_TIMEOUT_MS)
+    wait_for_widgets(page)
+    return log
+
+
+def wait_for_widgets(page) -> None:
+    """Wait for Voilà's loading screen to go and at least one widget to show."""
+    page.wait_for_selector("#loading", state="detached", timeout=WIDGET_TIMEOUT_MS)
+    page.wait_for_selector(".jupyter-widgets.widget-container, .jupyter-widgets.widget-inline-hbox, "
+                           ".jupyter-widgets.widget-button", timeout=WIDGET_TIMEOUT_MS)
+
+
+def visible_text(page) -> str:
+    return page.evaluate("() => document.body.innerText")
+
+
+def assert_clean(page) -> None:
+    """No traceback, no error output and no source code may show."""
+    text = visible_text(page)
+    assert "Traceback" not in text, text[-2000:]
+    assert page.locator("[data-mime-type='application/vnd.jupyter.stderr']").count() == 0
+    assert page.locator(".jp-InputArea-editor, .jp-CodeMirrorEditor, .cm-editor").count() == 0
+    for marker in ("import kit", "from kit", "display("):
+        assert marker not in text, f"source code visible: {marker!r}"
+
+
+def serious_violations(page) -> list[str]:
+    """axe-core violations of impact serious or critical, as readable lines."""
+    results = Axe().run(page)
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:5]}"
+        for v in results.response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
