@@ -1,0 +1,31 @@
+"""One audit result as the apps show it: verdict, chart with text alternative, table, narration."""
+
+from __future__ import annotations
+
+from kit.fairness import AuditResult, narrate
+from kit.fairness._report import audit_sections
+from kit.ui.plots import selection_rates_alt, selection_rates_figure, to_png
+from kit.ui.widgets import chart, escape, notice
+
+
+def verdict_notice(result: AuditResult) -> str:
+    """A coloured banner with the four-fifths verdict in one sentence."""
+    if result.four_fifths_pass is None:
+        return notice("The four-fifths rule cannot be judged for these groups: see the notes below.", "warning")
+    if result.four_fifths_pass:
+        return notice(f"Passes the four-fifths rule: the lowest impact ratio is {result.impact_ratio_min:.2f}.",
+                      "success")
+    names = ", ".join(g.name for g in result.flagged_groups)
+    return notice(f"Fails the four-fifths rule: {names} selected at less than four-fifths of the "
+                  f"highest rate (lowest impact ratio {result.impact_ratio_min:.2f}).", "warning")
+
+
+def audit_view_html(result: AuditResult, caption: str = "Selection rate by group") -> str:
+    """The whole audit as HTML; every value from the data is escaped."""
+    sections = audit_sections(result)
+    figure = chart(to_png(selection_rates_figure(result)), alt=selection_rates_alt(result), caption=caption)
+    story = "".join(f"<li>{escape(sentence)}</li>" for sentence in narrate(result))
+    return (
+        f'<div class="kit-audit">{verdict_notice(result)}{figure}{sections["table"]}'
+        f'<details><summary>What these numbers mean</summary><ul>{story}</ul></details></div>'
+    )

@@ -1,0 +1,103 @@
+"""The "audit your own CSV" panel: upload, pick columns, see the audit or a plain error.
+
+The uploaded file stays in memory: nothing is written to the server's disk.
+Only a short summary of the result is saved to the attendee's workspace.
+"""
+
+from __future__ import annotations
+
+import base64
+
+import ipywidgets as widgets
+
+from kit import session
+from kit.fairness import audit, audit_html, read_audit_csv
+from kit.ui.audit_view import audit_view_html
+from kit.ui.widgets import error_box, escape, guarded, notice
+
+SAVE_KEY = "bias.own_audit"
+NO_LABEL = "(none)"
+
+
+def _uploaded_bytes(upload: widgets.FileUpload) -> tuple[str, bytes]:
+    files = upload.value
+    if not files:
+        raise ValueError("Choose a CSV file first, with the Upload button.")
+    item = files[0]
+    return item["name"], bytes(item["content"])
+
+
+def download_link(html_text: str, filename: str = "fairness-audit.html") -> str:
+    """A link that hands the report to the browser as a download (no file on the server)."""
+    data = base64.b64encode(html_text.encode("utf-8")).decode("ascii")
+    return (f'<a download="{escape(filename)}" href="data:text/html;base64,{data}" '
+            f'class="kit-download">Download this audit as a report (HTML)</a>')
+
+
+def csv_audit_panel() -> widgets.VBox:
+    """Upload a CSV of decisions and audit it by the columns the attendee picks."""
+    errors = error_box()
+    upload = widgets.FileUpload(accept=".csv,text/csv", multiple=False, description="Upload a CSV file",
+                                layout=widgets.Layout(width="auto"))
+    outcome = widgets.Dropdown(description="Decision column", style={"description_width": "initial"})
+    positive = widgets.Dropdown(description="Value meaning selected", style={"description_width": "initial"})
+    label = widgets.Dropdown(description="True answer column (optional)", style={"description_width": "initial"})
+    groups = widgets.VBox()
+    run = widgets.Button(description="Run the audit", button_style="primary", disabled=True,
+                         layout=widgets.Layout(width="auto"))
+    status = widgets.HTML(notice("Upload a comma-separated file with one row per person: a column with the "
+                                 "decision (for example hired yes/no) and columns for the groups to compare."))
+    view = widgets.HTML()
+    state: dict = {"df": None}
+
+    @guarded(errors, "read that file")
+    def on_upload(_):
+        name, content = _uploaded_bytes(upload)
+        state["df"] = None
+        view.value = ""
+        df = read_audit_csv(content)
+        state["df"] = df
+        columns = [str(c) for c in df.columns]
+        outcome.options = columns
+        label.options = [NO_LABEL] + columns
+        label.value = NO_LABEL
+        groups.children = [widgets.Checkbox(value=False, description=c, indent=False) for c in columns]
+        run.disabled = False
+        status.value = notice(f"Read {name}: {len(df)} rows and {len(columns)} columns. Now choose the "
+                              "decision column, the value that means selected, and one or more group columns.",
+                              "success")
+
+    @guarded(errors, "list the values of that column")
+    def on_outcome(_=None):
+        if state["df"] is None or outcome.value is None:
+            return
+        values = sorted({str(v) for v in state["df"][outcome.value].dropna()})[:20]
+        positive.options = values
+        for preferred in ("1", "yes", "Yes", "true", "True", "hired", "selected"):
+            if preferred in values:
+                positive.value = preferred
+                break
+
+    @guarded(errors, "run the audit")
+    def on_run(_):
+        if state["df"] is None:
+            raise ValueError("Upload a CSV file before running the audit.")
+        chosen = [box.description for box in groups.children if box.value]
+        if not chosen:
+            raise ValueError("Tick at least one group column to compare, for example gender.")
+        result = audit(state["df"], outcome.value, chosen,
+                       label=None if label.value == NO_LABEL else label.value, positive=positive.value)
+        view.value = audit_view_html(result, caption=f"Selection rate by {' and '.join(chosen)}") + download_link(
+            audit_html(result, title="Fairness audit of your data"))
+        session.ensure().save(SAVE_KEY, result.to_dict() | {"by_group": [g.to_dict() for g in result.by_group][:50]})
+
+    upload.observe(on_upload, names="value")
+    outcome.observe(on_outcome, names="value")
+    run.on_click(on_run)
+    return widgets.VBox([
+        status, upload,
+        widgets.HBox([outcome, positive], layout=widgets.Layout(flex_flow="row wrap", gap="1em")),
+        label, widgets.HTML("<strong>Group columns to compare</strong> (tick one, or several for "
+                            "intersectional groups):"),
+        groups, run, errors, view,
+    ])
