@@ -66,10 +66,12 @@ def bias_explorer() -> widgets.VBox:
     session.on_change(restore)
     refresh()
     picker = widgets.HBox(list(boxes.values()), layout=widgets.Layout(flex_flow="row wrap", gap="1em"))
-    return widgets.VBox([
+    box = widgets.VBox([
         widgets.HTML("<strong>Compare applicants by</strong> (tick two or more to see intersectional groups):"),
         picker, threshold, errors, view,
     ])
+    box.add_class("kit-bias-explorer")
+    return box
 
 
 def proxy_finder() -> widgets.VBox:

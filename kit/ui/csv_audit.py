@@ -94,10 +94,12 @@ def csv_audit_panel() -> widgets.VBox:
     upload.observe(on_upload, names="value")
     outcome.observe(on_outcome, names="value")
     run.on_click(on_run)
-    return widgets.VBox([
+    box = widgets.VBox([
         status, upload,
         widgets.HBox([outcome, positive], layout=widgets.Layout(flex_flow="row wrap", gap="1em")),
         label, widgets.HTML("<strong>Group columns to compare</strong> (tick one, or several for "
                             "intersectional groups):"),
         groups, run, errors, view,
     ])
+    box.add_class("kit-csv-audit")
+    return box
