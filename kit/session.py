@@ -1,8 +1,10 @@
 """The workspace this kernel's attendee has open.
 
 One Voilà page is one kernel is one attendee, so a module-level "current
-workspace" is private to that attendee. Apps register a listener to reload
-their saved state when the attendee opens a workspace.
+workspace" is private to that attendee. Apps register a listener with
+:func:`on_reopen` to reload their saved state when the attendee reopens a
+workspace; a brand-new workspace has nothing to restore, so what is on the
+screen stays (and is saved as the attendee goes on).
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from typing import Any, Callable
 from kit.store import Store, Workspace
 
 _state: dict[str, Any] = {"store": None, "workspace": None}
-_listeners: list[Callable[[Workspace], None]] = []
+_listeners: list[tuple[Callable[[Workspace], None], bool]] = []
 
 
 def store() -> Store:
@@ -43,14 +45,20 @@ def ensure() -> Workspace:
 
 
 def on_change(listener: Callable[[Workspace], None]) -> None:
-    """Call ``listener(workspace)`` whenever a workspace is opened or started."""
-    _listeners.append(listener)
+    """Call ``listener(workspace)`` whenever a workspace is started or reopened."""
+    _listeners.append((listener, True))
+
+
+def on_reopen(listener: Callable[[Workspace], None]) -> None:
+    """Call ``listener(workspace)`` when an existing workspace is reopened, to restore saved work."""
+    _listeners.append((listener, False))
 
 
 def _activate(workspace: Workspace) -> Workspace:
     _state["workspace"] = workspace
-    for listener in list(_listeners):
-        listener(workspace)
+    for listener, include_new in list(_listeners):
+        if include_new or not workspace.new:
+            listener(workspace)
     return workspace
 
 

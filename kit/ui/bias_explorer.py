@@ -63,9 +63,9 @@ def bias_explorer() -> widgets.VBox:
     for box in boxes.values():
         box.observe(refresh, names="value")
     threshold.observe(refresh, names="value")
-    session.on_change(restore)
+    session.on_reopen(restore)
     refresh()
-    picker = widgets.HBox(list(boxes.values()), layout=widgets.Layout(flex_flow="row wrap", gap="1em"))
+    picker = widgets.HBox(list(boxes.values()), layout=widgets.Layout(flex_flow="row wrap"))
     box = widgets.VBox([
         widgets.HTML("<strong>Compare applicants by</strong> (tick two or more to see intersectional groups):"),
         picker, threshold, errors, view,

@@ -6,14 +6,13 @@ Only a short summary of the result is saved to the attendee's workspace.
 
 from __future__ import annotations
 
-import base64
-
 import ipywidgets as widgets
 
 from kit import session
 from kit.fairness import audit, audit_html, read_audit_csv
 from kit.ui.audit_view import audit_view_html
-from kit.ui.widgets import error_box, escape, guarded, notice
+from kit.ui.downloads import download_link
+from kit.ui.widgets import error_box, guarded, notice
 
 SAVE_KEY = "bias.own_audit"
 NO_LABEL = "(none)"
@@ -25,13 +24,6 @@ def _uploaded_bytes(upload: widgets.FileUpload) -> tuple[str, bytes]:
         raise ValueError("Choose a CSV file first, with the Upload button.")
     item = files[0]
     return item["name"], bytes(item["content"])
-
-
-def download_link(html_text: str, filename: str = "fairness-audit.html") -> str:
-    """A link that hands the report to the browser as a download (no file on the server)."""
-    data = base64.b64encode(html_text.encode("utf-8")).decode("ascii")
-    return (f'<a download="{escape(filename)}" href="data:text/html;base64,{data}" '
-            f'class="kit-download">Download this audit as a report (HTML)</a>')
 
 
 def csv_audit_panel() -> widgets.VBox:
@@ -88,7 +80,8 @@ def csv_audit_panel() -> widgets.VBox:
         result = audit(state["df"], outcome.value, chosen,
                        label=None if label.value == NO_LABEL else label.value, positive=positive.value)
         view.value = audit_view_html(result, caption=f"Selection rate by {' and '.join(chosen)}") + download_link(
-            audit_html(result, title="Fairness audit of your data"))
+            audit_html(result, title="Fairness audit of your data"), "fairness-audit.html",
+            "Download this audit as a report (HTML)")
         session.ensure().save(SAVE_KEY, result.to_dict() | {"by_group": [g.to_dict() for g in result.by_group][:50]})
 
     upload.observe(on_upload, names="value")
@@ -96,7 +89,7 @@ def csv_audit_panel() -> widgets.VBox:
     run.on_click(on_run)
     box = widgets.VBox([
         status, upload,
-        widgets.HBox([outcome, positive], layout=widgets.Layout(flex_flow="row wrap", gap="1em")),
+        widgets.HBox([outcome, positive], layout=widgets.Layout(flex_flow="row wrap")),
         label, widgets.HTML("<strong>Group columns to compare</strong> (tick one, or several for "
                             "intersectional groups):"),
         groups, run, errors, view,

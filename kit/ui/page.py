@@ -21,6 +21,8 @@ STYLE = """
 table.kit-table { border-collapse: collapse; margin: 0.5em 0; }
 table.kit-table th, table.kit-table td { border: 1px solid #c4c9d1; padding: 0.3em 0.6em; text-align: left; }
 table.kit-table th { background: #eef1f5; color: #1a1a1a; }
+.lm-TabBar-tab .lm-TabBar-tabLabel, .jupyter-widget-Collapse-header, .jupyter-widget-Collapse-header span { color: #1a1a1a !important; }
+.lm-TabBar-tab { background: #eef1f5; }
 .jupyter-widgets button:focus-visible, .jupyter-widgets input:focus-visible,
 .jupyter-widgets select:focus-visible, .jupyter-widgets textarea:focus-visible,
 .noUi-handle:focus-visible { outline: 3px solid #1d4f91; outline-offset: 2px; }

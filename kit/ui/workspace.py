@@ -51,8 +51,7 @@ def workspace_panel() -> widgets.VBox:
     open_button.on_click(on_open)
     code.on_submit(on_open)
     return widgets.VBox(
-        [status, widgets.HBox([start]), widgets.HBox([code, open_button]), errors],
-        layout=widgets.Layout(gap="0.5em"),
+        [status, widgets.HBox([start]), widgets.HBox([code, open_button]), errors]
     )
 
 
@@ -81,5 +80,5 @@ def saved_text(key: str, description: str, placeholder: str = "", multiline: boo
             loading["now"] = False
 
     box.observe(on_value, names="value")
-    session.on_change(on_workspace)
+    session.on_reopen(on_workspace)
     return widgets.VBox([box, errors])

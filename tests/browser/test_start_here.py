@@ -56,3 +56,23 @@ def test_gallery_links_every_written_lesson_and_only_those(page, kit_server):
     # Lessons not written yet are expected to be missing: shown as a note, not a broken link.
     missing = [lesson for lesson in lessons() if not lesson.available]
     assert page.get_by_text("Coming in a later release of the kit").count() == len(missing)
+
+
+def test_quiz_gives_feedback_and_keeps_answers(page, kit_server):
+    open_app(page, kit_server, "00_start_here.ipynb")
+    quiz = page.locator(".kit-quiz")
+    quiz.get_by_role("radio", name="Type them again.").check()
+    quiz.get_by_role("button", name="Check my answer").first.click()
+    quiz.get_by_text("Not quite").wait_for(timeout=30_000)
+    assert "saved as you typed" in quiz.inner_text()
+    quiz.get_by_role("radio", name="Enter your workspace code", exact=False).check()
+    quiz.get_by_role("button", name="Check my answer").first.click()
+    quiz.get_by_text("Your score: 1 of 3 correct.").wait_for(timeout=30_000)
+    code = page.locator(".kit-code").inner_text(timeout=30_000).strip()
+
+    page.reload()
+    wait_for_widgets(page)
+    page.get_by_label("Your code").fill(code)
+    page.get_by_role("button", name="Open my workspace").click()
+    page.locator(".kit-quiz").get_by_text("Your score: 1 of 3 correct.").wait_for(timeout=30_000)
+    assert page.locator(".kit-quiz").get_by_role("radio", name="Enter your workspace code", exact=False).is_checked()

@@ -1,0 +1,157 @@
+"""Documents to take home: spreadsheet-safe CSV, Markdown, a self-contained HTML page, Word.
+
+Every exporter takes plain Python data, so a register, a policy or an action
+plan can be written in any format without widgets. User text is escaped for
+HTML and neutralised for spreadsheets here, once, for every app.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Iterable, Sequence
+
+# A cell starting with one of these is read by Excel, LibreOffice or Sheets as a
+# formula (OWASP "CSV injection"); a leading apostrophe makes it plain text.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_cell(value) -> str:
+    """Return ``value`` as text that a spreadsheet will show, never run.
+
+    Numbers stay numbers (``-3`` is not a formula); text starting with a
+    formula character gets a leading apostrophe.
+    """
+    if value is None:
+        return ""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return repr(value) if isinstance(value, float) else str(value)
+    text = str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def safe_csv(header: Sequence[str], rows: Iterable[Sequence]) -> str:
+    """CSV text with every cell neutralised, safe to open in Excel."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow([neutralise_cell(h) for h in header])
+    for row in rows:
+        writer.writerow([neutralise_cell(v) for v in row])
+    return buffer.getvalue()
+
+
+def restore_cell(text: str) -> str:
+    """Undo :func:`neutralise_cell` on import: drop the apostrophe it added."""
+    if len(text) > 1 and text[0] == "'" and text[1:].startswith(FORMULA_STARTS):
+        return text[1:]
+    return text
+
+
+@dataclass
+class Section:
+    """One part of a document: a heading, paragraphs, bullet points and an optional table."""
+
+    heading: str
+    paragraphs: list[str] = field(default_factory=list)
+    bullets: list[str] = field(default_factory=list)
+    table: tuple[list[str], list[list]] | None = None
+
+
+@dataclass
+class Document:
+    """A plain document that renders the same in Markdown, HTML and Word."""
+
+    title: str
+    sections: list[Section] = field(default_factory=list)
+    subtitle: str = ""
+    generated: date = field(default_factory=date.today)
+
+
+def _md_escape(text) -> str:
+    text = str(text)
+    for ch in "\\`*_[]<>|#":
+        text = text.replace(ch, "\\" + ch)
+    return text.replace("\n", " ")
+
+
+def to_markdown(doc: Document) -> str:
+    """The document as Markdown; user text is escaped so it cannot add markup."""
+    out = [f"# {_md_escape(doc.title)}", ""]
+    if doc.subtitle:
+        out += [_md_escape(doc.subtitle), ""]
+    out += [f"_Generated on {doc.generated.isoformat()} with the Ethical AI Leadership Kit._", ""]
+    for section in doc.sections:
+        out += [f"## {_md_escape(section.heading)}", ""]
+        for paragraph in section.paragraphs:
+            out += [_md_escape(paragraph), ""]
+        out += [f"- {_md_escape(b)}" for b in section.bullets] + ([""] if section.bullets else [])
+        if section.table:
+            header, rows = section.table
+            out.append("| " + " | ".join(_md_escape(h) for h in header) + " |")
+            out.append("|" + "---|" * len(header))
+            out += ["| " + " | ".join(_md_escape("" if v is None else v) for v in row) + " |" for row in rows]
+            out.append("")
+    return "\n".join(out)
+
+
+PAGE_CSS = """body{font-family:system-ui,-apple-system,"Segoe UI",Arial,sans-serif;max-width:60em;margin:2em auto;
+padding:0 1em;color:#1a1a1a;line-height:1.5}h1{color:#10243f}h2{color:#1d4f91;border-bottom:1px solid #c4c9d1}
+table{border-collapse:collapse;margin:1em 0}th,td{border:1px solid #8a94a6;padding:.3em .6em;text-align:left;
+vertical-align:top}th{background:#eef1f5}.meta{color:#4a4f57}"""
+
+
+def to_html(doc: Document) -> str:
+    """The document as one self-contained HTML page (no external files), every value escaped."""
+    e = lambda v: html.escape("" if v is None else str(v), quote=True)  # noqa: E731
+    parts = [f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{e(doc.title)}</title>',
+             f"<style>{PAGE_CSS}</style></head><body><main><h1>{e(doc.title)}</h1>"]
+    if doc.subtitle:
+        parts.append(f"<p>{e(doc.subtitle)}</p>")
+    parts.append(f'<p class="meta">Generated on {doc.generated.isoformat()} with the Ethical AI Leadership Kit.</p>')
+    for section in doc.sections:
+        parts.append(f"<section><h2>{e(section.heading)}</h2>")
+        parts += [f"<p>{e(p)}</p>" for p in section.paragraphs]
+        if section.bullets:
+            parts.append("<ul>" + "".join(f"<li>{e(b)}</li>" for b in section.bullets) + "</ul>")
+        if section.table:
+            header, rows = section.table
+            parts.append("<table><thead><tr>" + "".join(f'<th scope="col">{e(h)}</th>' for h in header)
+                         + "</tr></thead><tbody>")
+            parts += ["<tr>" + "".join(f"<td>{e(v)}</td>" for v in row) + "</tr>" for row in rows]
+            parts.append("</tbody></table>")
+        parts.append("</section>")
+    parts.append("</main></body></html>")
+    return "\n".join(parts)
+
+
+def to_docx(doc: Document) -> bytes:
+    """The document as a Word file (.docx), for leaders who circulate Word."""
+    from docx import Document as WordDocument
+
+    word = WordDocument()
+    word.core_properties.title = doc.title
+    word.add_heading(doc.title, level=0)
+    if doc.subtitle:
+        word.add_paragraph(doc.subtitle)
+    word.add_paragraph(f"Generated on {doc.generated.isoformat()} with the Ethical AI Leadership Kit.")
+    for section in doc.sections:
+        word.add_heading(section.heading, level=1)
+        for paragraph in section.paragraphs:
+            word.add_paragraph(paragraph)
+        for bullet in section.bullets:
+            word.add_paragraph(bullet, style="List Bullet")
+        if section.table:
+            header, rows = section.table
+            table = word.add_table(rows=1, cols=len(header))
+            table.style = "Table Grid"
+            for cell, text in zip(table.rows[0].cells, header):
+                cell.text = str(text)
+            for row in rows:
+                for cell, value in zip(table.add_row().cells, row):
+                    cell.text = "" if value is None else str(value)
+    buffer = io.BytesIO()
+    word.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,30 @@
+"""Download links that hand a file to the attendee's browser; nothing is written on the server."""
+
+from __future__ import annotations
+
+import base64
+
+from kit.ui.widgets import escape
+
+MIME = {
+    "csv": "text/csv",
+    "md": "text/markdown",
+    "html": "text/html",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "json": "application/json",
+}
+
+
+def download_link(content: str | bytes, filename: str, label: str) -> str:
+    """An ``<a download>`` link carrying ``content`` (text is UTF-8 encoded) as a data URL."""
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    mime = MIME.get(filename.rsplit(".", 1)[-1].lower(), "application/octet-stream")
+    encoded = base64.b64encode(data).decode("ascii")
+    return (f'<a class="kit-download" download="{escape(filename)}" '
+            f'href="data:{mime};base64,{encoded}">{escape(label)}</a>')
+
+
+def download_bar(files: list[tuple[str | bytes, str, str]]) -> str:
+    """Several download links in one row: ``[(content, filename, label), ...]``."""
+    links = " · ".join(download_link(*item) for item in files)
+    return f'<p class="kit-downloads">{links}</p>'
