@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 import webbrowser
+from pathlib import Path
 
 from kit import exercises
 from kit.paths import EXERCISES_DIR, SOLUTIONS_DIR
@@ -17,7 +18,11 @@ def _serve(args: argparse.Namespace) -> int:
     options = ServeOptions(
         port=args.port, ip=args.ip, preheat=not args.no_preheat, pool_size=args.pool_size,
         cull_idle=args.cull_idle, extra=tuple(args.voila_arg or ()),
+        **({"notebooks": Path(args.notebooks)} if args.notebooks else {}),
     )
+    if not options.notebooks.is_dir():
+        print(f"kit serve: no folder {options.notebooks}; give --notebooks a folder of notebooks.", file=sys.stderr)
+        return 2
     print(f"Opening the kit at {options.url()}  (press Ctrl+C to stop)", flush=True)
     server = subprocess.Popen(voila_command(options))
     if args.open:
@@ -70,6 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--no-preheat", action="store_true", help="start kernels only when a page opens (less memory)")
     serve.add_argument("--pool-size", type=int, default=1, help="preheated kernels kept ready per lesson (default 1)")
     serve.add_argument("--cull-idle", type=int, default=600, help="seconds before a kernel with no open tab is shut down")
+    serve.add_argument("--notebooks", metavar="FOLDER", help="serve this folder of notebooks instead of the lessons")
     serve.add_argument("--open", action="store_true", help="open the start page in your web browser")
     serve.add_argument("--voila-arg", action="append", metavar="ARG", help="pass one more option to Voilà (repeatable)")
     serve.set_defaults(run=_serve)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from kit.paths import NOTEBOOKS_DIR, REPO_ROOT
 
@@ -23,6 +24,7 @@ class ServeOptions:
         refill, delay included, so it is kept short.
     cull_idle : seconds after which a kernel with no open tab is shut down
         (Voilà cannot shut kernels down when a tab closes, so this reclaims them).
+    notebooks : the folder of notebooks to serve (default: the kit's lessons).
     extra : further Voilà arguments, passed through unchanged.
     """
 
@@ -32,6 +34,7 @@ class ServeOptions:
     pool_size: int = 1
     fill_delay: int = 2
     cull_idle: int = 600
+    notebooks: Path = NOTEBOOKS_DIR
     extra: tuple[str, ...] = field(default_factory=tuple)
 
     def url(self) -> str:
@@ -42,7 +45,7 @@ class ServeOptions:
 def voila_command(options: ServeOptions) -> list[str]:
     """Return the argv that serves every lesson with Voilà under ``options``."""
     argv = [
-        sys.executable, "-m", "voila", str(NOTEBOOKS_DIR),
+        sys.executable, "-m", "voila", str(options.notebooks),
         "--no-browser",
         f"--port={options.port}",
         f"--Voila.ip={options.ip}",

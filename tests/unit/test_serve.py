@@ -46,3 +46,13 @@ def test_top_level_help_lists_commands():
 
 def test_exercises_check_passes_on_the_repo(capsys):
     assert main(["exercises", "--check"]) == 0
+
+
+def test_serve_refuses_a_missing_folder(tmp_path, capsys):
+    assert main(["serve", "--notebooks", str(tmp_path / "nope")]) == 2
+    assert "no folder" in capsys.readouterr().err
+
+
+def test_serve_can_serve_another_folder(tmp_path):
+    argv = voila_command(ServeOptions(notebooks=tmp_path))
+    assert argv[3] == str(tmp_path)

@@ -1,0 +1,122 @@
+"""Shared helpers for the benchmarks: start ``kit serve``, open pages in Chromium, read memory."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+
+import nbformat
+import psutil
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from kit.paths import NOTEBOOKS_DIR  # noqa: E402
+from tests.browser.voila import CHROMIUM_ARGS, chromium_path, wait_for_widgets  # noqa: E402
+
+BASELINE = "zz_empty_baseline.ipynb"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def notebooks_with_baseline() -> Path:
+    """A temporary copy of the lessons plus an empty notebook (one button) as the baseline."""
+    folder = Path(tempfile.mkdtemp(prefix="kit-bench-"))
+    for path in sorted(NOTEBOOKS_DIR.glob("*.ipynb")):
+        shutil.copy(path, folder / path.name)
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell("import ipywidgets\nipywidgets.Button(description='Baseline')")]
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nbformat.write(nb, folder / BASELINE)
+    return folder
+
+
+@contextmanager
+def kit_server(folder: Path, preheat: bool, extra: tuple[str, ...] = ()):
+    """Run ``kit serve`` on ``folder``; yield (base URL, server process)."""
+    port = free_port()
+    workspace = tempfile.mkdtemp(prefix="kit-bench-ws-")
+    argv = [sys.executable, "-m", "kit", "serve", "--port", str(port), "--notebooks", str(folder),
+            *([] if preheat else ["--no-preheat"]), *[f"--voila-arg={a}" for a in extra]]
+    log = open(Path(workspace) / "serve.log", "w")
+    server = subprocess.Popen(argv, env={**os.environ, "KIT_WORKSPACE": workspace}, stdout=log,
+                              stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(240):
+            try:
+                urllib.request.urlopen(base + "/", timeout=2)
+                break
+            except OSError:
+                time.sleep(0.5)
+        yield base, server, Path(workspace) / "serve.log"
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        log.close()
+        shutil.rmtree(workspace, ignore_errors=True)
+
+
+def wait_for_pools(log: Path, notebooks: list[str], timeout: float = 600) -> None:
+    """Wait until Voilà reports every notebook's kernel pool filled."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        text = log.read_text(errors="replace")
+        if all(f"Kernel pool of {name} is filled" in text or f"{name} is filled" in text for name in notebooks):
+            return
+        time.sleep(1)
+    raise TimeoutError("kernel pools did not fill")
+
+
+def kernel_rss_mb(server: subprocess.Popen) -> dict[int, float]:
+    """Resident memory (MB) of each kernel process started by the server."""
+    out = {}
+    for child in psutil.Process(server.pid).children(recursive=True):
+        try:
+            if "ipykernel" in " ".join(child.cmdline()):
+                out[child.pid] = child.memory_info().rss / 2**20
+        except psutil.Error:
+            continue
+    return out
+
+
+def server_rss_mb(server: subprocess.Popen) -> float:
+    """Resident memory (MB) of the server and everything it started."""
+    total = 0.0
+    for proc in [psutil.Process(server.pid), *psutil.Process(server.pid).children(recursive=True)]:
+        try:
+            total += proc.memory_info().rss
+        except psutil.Error:
+            continue
+    return total / 2**20
+
+
+def launch(playwright):
+    return playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+
+
+def block_external(page) -> None:
+    page.route("**/*", lambda route: route.continue_() if route.request.url.startswith(("http://127.0.0.1", "data:", "blob:"))
+               else route.fulfill(status=200, body="", content_type="text/css"))
+
+
+def timed_open(browser, url: str) -> tuple[float, object]:
+    """Seconds from navigation to the first widget visible; returns (seconds, page)."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    block_external(page)
+    start = time.perf_counter()
+    page.goto(url, timeout=180_000)
+    wait_for_widgets(page)
+    return time.perf_counter() - start, page
