@@ -103,28 +103,36 @@ table{border-collapse:collapse;margin:1em 0}th,td{border:1px solid #8a94a6;paddi
 vertical-align:top}th{background:#eef1f5}.meta{color:#4a4f57}"""
 
 
-def to_html(doc: Document) -> str:
-    """The document as one self-contained HTML page (no external files), every value escaped."""
-    e = lambda v: html.escape("" if v is None else str(v), quote=True)  # noqa: E731
-    parts = [f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{e(doc.title)}</title>',
-             f"<style>{PAGE_CSS}</style></head><body><main><h1>{e(doc.title)}</h1>"]
+def _e(value) -> str:
+    return html.escape("" if value is None else str(value), quote=True)
+
+
+def to_html_fragment(doc: Document, heading_level: int = 1) -> str:
+    """The document's body as HTML (for a preview inside a page), every value escaped."""
+    h1, h2 = f"h{heading_level}", f"h{heading_level + 1}"
+    parts = [f"<{h1}>{_e(doc.title)}</{h1}>"]
     if doc.subtitle:
-        parts.append(f"<p>{e(doc.subtitle)}</p>")
+        parts.append(f"<p>{_e(doc.subtitle)}</p>")
     parts.append(f'<p class="meta">Generated on {doc.generated.isoformat()} with the Ethical AI Leadership Kit.</p>')
     for section in doc.sections:
-        parts.append(f"<section><h2>{e(section.heading)}</h2>")
-        parts += [f"<p>{e(p)}</p>" for p in section.paragraphs]
+        parts.append(f"<section><{h2}>{_e(section.heading)}</{h2}>")
+        parts += [f"<p>{_e(p)}</p>" for p in section.paragraphs]
         if section.bullets:
-            parts.append("<ul>" + "".join(f"<li>{e(b)}</li>" for b in section.bullets) + "</ul>")
+            parts.append("<ul>" + "".join(f"<li>{_e(b)}</li>" for b in section.bullets) + "</ul>")
         if section.table:
             header, rows = section.table
-            parts.append("<table><thead><tr>" + "".join(f'<th scope="col">{e(h)}</th>' for h in header)
+            parts.append("<table><thead><tr>" + "".join(f'<th scope="col">{_e(h)}</th>' for h in header)
                          + "</tr></thead><tbody>")
-            parts += ["<tr>" + "".join(f"<td>{e(v)}</td>" for v in row) + "</tr>" for row in rows]
+            parts += ["<tr>" + "".join(f"<td>{_e(v)}</td>" for v in row) + "</tr>" for row in rows]
             parts.append("</tbody></table>")
         parts.append("</section>")
-    parts.append("</main></body></html>")
     return "\n".join(parts)
+
+
+def to_html(doc: Document) -> str:
+    """The document as one self-contained HTML page (no external files), every value escaped."""
+    return (f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{_e(doc.title)}</title>'
+            f"<style>{PAGE_CSS}</style></head><body><main>\n{to_html_fragment(doc)}\n</main></body></html>")
 
 
 def to_docx(doc: Document) -> bytes:

@@ -1,0 +1,53 @@
+"""The capstone app: one document from everything the attendee saved, to preview and download."""
+
+from __future__ import annotations
+
+import ipywidgets as widgets
+
+from kit import session
+from kit.export import to_docx, to_html, to_html_fragment, to_markdown
+from kit.plan import build_plan, lesson_file
+from kit.ui.downloads import download_bar
+from kit.ui.widgets import error_box, escape, guarded, notice
+
+
+def _missing_html(plan) -> str:
+    if not plan.missing:
+        return notice("Every part of the plan has saved work in it.", "success")
+    items = "".join(
+        f'<li>{escape(part.title)}: <a href="{escape(lesson_file(part.lesson))}">lesson {escape(part.lesson)}</a></li>'
+        for part in plan.missing
+    )
+    return (notice(f"{len(plan.missing)} parts have nothing saved yet. Open the lesson, do its activity "
+                   "with your workspace open, then build the plan again.", "info") + f"<ul>{items}</ul>")
+
+
+def action_plan_app() -> widgets.VBox:
+    """A button that builds the plan from the open workspace, a preview, downloads and what is missing."""
+    errors = error_box()
+    build = widgets.Button(description="Build my action plan", button_style="primary",
+                           layout=widgets.Layout(width="auto"))
+    downloads, missing = widgets.HTML(), widgets.HTML()
+    preview = widgets.HTML()
+
+    @guarded(errors, "build your action plan")
+    def on_build(_=None):
+        workspace = session.current()
+        if workspace is None:
+            raise ValueError("Open your workspace first: enter your code above and press Open my workspace.")
+        plan = build_plan(workspace)
+        document = plan.document
+        downloads.value = download_bar([
+            (to_html(document), "ethical-ai-action-plan.html", "Download as a web page (HTML)"),
+            (to_docx(document), "ethical-ai-action-plan.docx", "Download as Word"),
+            (to_markdown(document), "ethical-ai-action-plan.md", "Download as Markdown"),
+        ])
+        missing.value = _missing_html(plan)
+        preview.value = f'<div class="kit-plan-preview" style="border:1px solid #8a94a6;padding:0.5em 1em">' \
+                        f"{to_html_fragment(document, heading_level=2)}</div>"
+
+    build.on_click(on_build)
+    session.on_reopen(lambda _workspace: on_build())
+    box = widgets.VBox([build, errors, downloads, missing, preview])
+    box.add_class("kit-action-plan")
+    return box

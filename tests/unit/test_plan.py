@@ -1,0 +1,58 @@
+"""The action plan gathers saved work into one document and lists what is missing."""
+
+from __future__ import annotations
+
+import pytest
+
+from kit import content
+from kit.content import ContentError
+from kit.export import to_html, to_markdown
+from kit.hiring_lab import audit_at, findings
+from kit.plan import build_plan, lesson_file, parts
+from kit.store import Store
+
+
+@pytest.fixture()
+def workspace(tmp_path):
+    return Store(tmp_path).create()
+
+
+def test_every_listed_part_resolves_to_a_function_and_a_lesson():
+    for part in parts():
+        assert callable(part.section)
+        assert lesson_file(part.lesson).startswith(part.lesson + "_")
+
+
+def test_empty_workspace_lists_every_part_as_missing(workspace):
+    plan = build_plan(workspace)
+    assert len(plan.missing) == len(parts())
+    assert [s.heading for s in plan.document.sections] == ["Keep reviewing and adapting"]
+    assert plan.document.title == "Ethical AI action plan: our organisation"
+
+
+def test_saved_work_from_several_lessons_appears(workspace):
+    workspace.save("profile.organisation", "Riverside <Lettings>")
+    workspace.save("bias.explorer", findings(audit_at(("age_band",), 0.5), 0.5))
+    workspace.save("quiz.03_bias_in_hiring", {"answers": {"proxy": [1]}, "score": [1, 5]})
+    plan = build_plan(workspace)
+    headings = [s.heading for s in plan.document.sections]
+    assert headings[:2] == ["Our organisation", "Bias audit of a screening tool (practice data)"]
+    assert "Self-check results" in headings
+    assert plan.document.title == "Ethical AI action plan: Riverside <Lettings>"
+    text = to_markdown(plan.document)
+    assert "Below four-fifths: 55+" in text and "fails the four-fifths rule" in text
+    assert "Riverside &lt;Lettings&gt;" in to_html(plan.document)
+    assert {p.key for p in plan.missing} >= {"profile.goal", "bias.own_audit"}
+
+
+def test_unreadable_saved_value_is_missing_not_fatal(workspace):
+    workspace.save("bias.explorer", {"unexpected": "shape"})
+    plan = build_plan(workspace)
+    assert "bias.explorer" in {p.key for p in plan.missing}
+
+
+def test_bad_registry_entry_names_the_fix(monkeypatch):
+    monkeypatch.setattr(content, "_read", lambda name: [{"title": "X", "lesson": "03", "key": "k",
+                                                         "section": "kit.nowhere:nothing"}])
+    with pytest.raises(ContentError, match="cannot find kit.nowhere:nothing"):
+        parts()
