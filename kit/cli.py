@@ -56,6 +56,18 @@ def _exercises(args: argparse.Namespace) -> int:
     return 0
 
 
+def _guide(args: argparse.Namespace) -> int:
+    from kit.guide import GUIDE_PATH, write_guide
+
+    current = write_guide(check=args.check)
+    where = GUIDE_PATH.relative_to(GUIDE_PATH.parents[1])
+    if args.check and not current:
+        print(f"{where} is out of date: run `kit guide` and commit the result.", file=sys.stderr)
+        return 1
+    print(f"{where} is up to date." if current else f"Wrote {where}.")
+    return 0
+
+
 def _audit(args: argparse.Namespace) -> int:
     from kit.fairness._command import run_audit
 
@@ -89,6 +101,12 @@ def build_parser() -> argparse.ArgumentParser:
                                          "marked answers. With --check, change nothing and fail if they differ.")
     ex.add_argument("--check", action="store_true", help="only check; exit 1 if any exercise is out of date")
     ex.set_defaults(run=_exercises)
+
+    guide = commands.add_parser("guide", help="Rebuild the facilitator guide (docs/facilitator-guide.md).",
+                                description="Render the facilitator guide from the content files, timings, "
+                                            "quizzes and solutions. With --check, fail if the file is out of date.")
+    guide.add_argument("--check", action="store_true", help="only check; exit 1 if the guide is out of date")
+    guide.set_defaults(run=_guide)
 
     from kit.fairness._command import add_audit_parser
 

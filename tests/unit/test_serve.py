@@ -30,7 +30,7 @@ def test_lab_command_opens_the_repo():
     assert any(a.startswith("--ServerApp.root_dir=") for a in lab_command())
 
 
-@pytest.mark.parametrize("command", ["serve", "lab", "exercises", "audit"])
+@pytest.mark.parametrize("command", ["serve", "lab", "exercises", "guide", "audit"])
 def test_help_describes_every_command(command, capsys):
     with pytest.raises(SystemExit) as done:
         main([command, "--help"])
