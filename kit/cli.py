@@ -17,7 +17,7 @@ from kit.serve import ServeOptions, lab_command, voila_command
 def _serve(args: argparse.Namespace) -> int:
     options = ServeOptions(
         port=args.port, ip=args.ip, preheat=not args.no_preheat, pool_size=args.pool_size,
-        cull_idle=args.cull_idle, extra=tuple(args.voila_arg or ()),
+        cull_idle=args.cull_idle, max_kernels=args.max_kernels, reserve_mb=args.reserve_mb, extra=tuple(args.voila_arg or ()),
         **({"notebooks": Path(args.notebooks)} if args.notebooks else {}),
     )
     if not options.notebooks.is_dir():
@@ -87,6 +87,10 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--no-preheat", action="store_true", help="start kernels only when a page opens (less memory)")
     serve.add_argument("--pool-size", type=int, default=1, help="preheated kernels kept ready per lesson (default 1)")
     serve.add_argument("--cull-idle", type=int, default=600, help="seconds before a kernel with no open tab is shut down")
+    serve.add_argument("--max-kernels", type=int, default=0,
+                       help="most pages open at once; past it new pages get a 'server is full' message (0: no limit)")
+    serve.add_argument("--reserve-mb", type=int, default=500,
+                       help="refuse new pages when less memory than this is free, instead of crashing (default 500)")
     serve.add_argument("--notebooks", metavar="FOLDER", help="serve this folder of notebooks instead of the lessons")
     serve.add_argument("--open", action="store_true", help="open the start page in your web browser")
     serve.add_argument("--voila-arg", action="append", metavar="ARG", help="pass one more option to Voilà (repeatable)")

@@ -24,6 +24,8 @@ class ServeOptions:
         refill, delay included, so it is kept short.
     cull_idle : seconds after which a kernel with no open tab is shut down
         (Voilà cannot shut kernels down when a tab closes, so this reclaims them).
+    max_kernels : most open pages at once (0: no limit); past it, or with less than
+        ``reserve_mb`` of memory free, a new page gets a plain "server is full" message.
     notebooks : the folder of notebooks to serve (default: the kit's lessons).
     extra : further Voilà arguments, passed through unchanged.
     """
@@ -34,6 +36,8 @@ class ServeOptions:
     pool_size: int = 1
     fill_delay: int = 2
     cull_idle: int = 600
+    max_kernels: int = 0
+    reserve_mb: int = 500
     notebooks: Path = NOTEBOOKS_DIR
     extra: tuple[str, ...] = field(default_factory=tuple)
 
@@ -55,6 +59,9 @@ def voila_command(options: ServeOptions) -> list[str]:
         f"--MappingKernelManager.cull_idle_timeout={options.cull_idle}",
         f"--MappingKernelManager.cull_interval={max(10, min(60, options.cull_idle // 2))}",
         "--MappingKernelManager.cull_connected=False",
+        "--VoilaConfiguration.multi_kernel_manager_class=kit.limits.LimitedKernelManager",
+        f"--LimitedKernelManager.max_kernels={options.max_kernels}",
+        f"--LimitedKernelManager.reserve_mb={options.reserve_mb}",
     ]
     if options.preheat:
         argv += [
