@@ -1,16 +1,16 @@
 """The main control of each app, and how to tell that the page answered it.
 
-Each entry: notebook -> (description, act(page), done(page) -> bool). Latency is
-the time from the action to ``done`` first being true, polled in the page.
+Each entry: notebook -> (description, act(page), done), where ``done`` is a
+JavaScript predicate polled in the page. Latency is the time from the action
+to ``done`` first being true. ``act`` works with Playwright's sync and async
+pages alike: it returns what the last call returns (awaited by async callers).
 """
 
 from __future__ import annotations
 
 
 def _slider_step(page):
-    handle = page.get_by_role("slider", name="Shortlist when the model score is at least")
-    handle.focus()
-    handle.press("ArrowRight")
+    return page.get_by_role("slider", name="Shortlist when the model score is at least").press("ArrowRight")
 
 
 INTERACTIONS = {

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import subprocess
 import sys
 import webbrowser
@@ -25,13 +26,17 @@ def _serve(args: argparse.Namespace) -> int:
         return 2
     print(f"Opening the kit at {options.url()}  (press Ctrl+C to stop)", flush=True)
     server = subprocess.Popen(voila_command(options))
+    # Pass Ctrl+C and `kill` on to Voilà, so it shuts its kernels down instead of
+    # being left running without us.
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, lambda number, _frame: server.send_signal(number))
     if args.open:
         webbrowser.open(options.url())
     try:
-        return server.wait()
-    except KeyboardInterrupt:
-        server.terminate()
-        return server.wait()
+        return server.wait(timeout=None)
+    finally:
+        if server.poll() is None:
+            server.kill()
 
 
 def _lab(args: argparse.Namespace) -> int:

@@ -78,7 +78,7 @@ def kit_server(tmp_path_factory, workspace_root):
     finally:
         server.terminate()
         try:
-            server.wait(timeout=20)
+            server.wait(timeout=60)
         except subprocess.TimeoutExpired:
             server.kill()
 

@@ -57,3 +57,28 @@ def test_full_server_answers_503_with_plain_message(tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def test_stopping_kit_serve_stops_voila_and_its_kernels(tmp_path):
+    import psutil
+
+    port = _free_port()
+    server = subprocess.Popen([sys.executable, "-m", "kit", "serve", "--port", str(port)],
+                              env={**os.environ, "KIT_WORKSPACE": str(tmp_path)},
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        for _ in range(120):
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=10):
+                    break
+            except urllib.error.URLError:
+                time.sleep(0.5)
+        children = psutil.Process(server.pid).children(recursive=True)
+        assert any("voila" in " ".join(c.cmdline()) for c in children)
+        server.terminate()
+        server.wait(timeout=60)
+        gone, alive = psutil.wait_procs(children, timeout=60)
+        assert alive == [], [" ".join(p.cmdline())[:80] for p in alive]
+    finally:
+        if server.poll() is None:
+            server.kill()
