@@ -1,4 +1,8 @@
-"""Mitigations of the sample hiring pool, computed once per kernel and attribute."""
+"""Mitigations of the sample hiring pool, computed once per kernel and attribute.
+
+scikit-learn and fairlearn are imported on the first comparison only, so an
+attendee who never asks for one keeps a lean kernel.
+"""
 
 from __future__ import annotations
 
@@ -7,11 +11,12 @@ import functools
 import pandas as pd
 
 from kit.data import load_hiring
-from kit.fairness import compare_mitigations, mitigation_summary
 
 
 @functools.lru_cache(maxsize=8)
 def _cached(protected: str) -> tuple[pd.DataFrame, str]:
+    from kit.fairness import compare_mitigations, mitigation_summary
+
     table = compare_mitigations(load_hiring(), protected)
     return table, mitigation_summary(table)
 

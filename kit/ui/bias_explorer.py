@@ -108,7 +108,11 @@ def mitigation_panel() -> widgets.VBox:
     @guarded(errors, "compare the mitigations")
     def compare(_=None):
         view.value = notice("Training four screening models...")
-        table, summary = mitigation_table(attribute.value)
+        run.disabled = True
+        try:
+            table, summary = mitigation_table(attribute.value)
+        finally:
+            run.disabled = False
         view.value = notice(summary) + table_html(table, caption=f"Mitigations compared for {attribute.label.lower()}")
 
     run.on_click(compare)

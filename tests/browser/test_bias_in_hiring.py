@@ -111,3 +111,14 @@ def test_running_without_a_group_asks_for_one(lesson, tmp_path):
     alert = page.locator(".kit-csv-audit").get_by_role("alert")
     alert.wait_for(timeout=30_000)
     assert "Tick at least one group column" in alert.inner_text()
+
+
+def test_mitigation_comparison_shows_the_trade_off(lesson):
+    page = lesson
+    page.get_by_role("button", name="Compare mitigations").click()
+    table = page.get_by_role("table", name=re.compile("Mitigations compared for age band"))
+    table.wait_for(timeout=60_000)
+    text = table.inner_text()
+    for approach in ("No mitigation", "Reweighing", "Threshold optimizer", "Drop the proxy"):
+        assert approach in text
+    assert "narrows the gap" in page.locator("body").inner_text() or "widens the gap" in page.locator("body").inner_text()
