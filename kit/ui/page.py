@@ -19,7 +19,9 @@ STYLE = """
 .kit-card .kit-meta { color: #4a4f57; font-size: 0.9em; }
 .kit-soon { background: #f4f5f7; }
 table.kit-table { border-collapse: collapse; margin: 0.5em 0; }
-table.kit-table th, table.kit-table td { border: 1px solid #c4c9d1; padding: 0.3em 0.6em; text-align: left; }
+table.kit-table th, table.kit-table td,
+.jp-RenderedHTMLCommon table.kit-table th, .jp-RenderedHTMLCommon table.kit-table td {
+  border: 1px solid #c4c9d1; padding: 0.3em 0.6em; text-align: left; }
 table.kit-table th { background: #eef1f5; color: #1a1a1a; }
 .lm-TabBar-tab .lm-TabBar-tabLabel, .jupyter-widget-Collapse-header, .jupyter-widget-Collapse-header span { color: #1a1a1a !important; }
 .lm-TabBar-tab { background: #eef1f5; }
