@@ -23,14 +23,16 @@ def neutralise_cell(value) -> str:
     """Return ``value`` as text that a spreadsheet will show, never run.
 
     Numbers stay numbers (``-3`` is not a formula); text starting with a
-    formula character gets a leading apostrophe.
+    formula character gets a leading apostrophe. Text that already starts with
+    apostrophes before a formula character gets one more, so that
+    :func:`restore_cell` gives back exactly what was typed.
     """
     if value is None:
         return ""
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return repr(value) if isinstance(value, float) else str(value)
     text = str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+    return "'" + text if text.lstrip("'").startswith(FORMULA_STARTS) else text
 
 
 def safe_csv(header: Sequence[str], rows: Iterable[Sequence]) -> str:
@@ -45,7 +47,7 @@ def safe_csv(header: Sequence[str], rows: Iterable[Sequence]) -> str:
 
 def restore_cell(text: str) -> str:
     """Undo :func:`neutralise_cell` on import: drop the apostrophe it added."""
-    if len(text) > 1 and text[0] == "'" and text[1:].startswith(FORMULA_STARTS):
+    if text.startswith("'") and text.lstrip("'").startswith(FORMULA_STARTS):
         return text[1:]
     return text
 

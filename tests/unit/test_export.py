@@ -16,13 +16,13 @@ from kit.export import Document, Section, neutralise_cell, restore_cell, safe_cs
     ("value", "expected"),
     [("=HYPERLINK(\"http://x\",\"y\")", "'=HYPERLINK(\"http://x\",\"y\")"), ("+1", "'+1"), ("-cmd", "'-cmd"),
      ("@SUM(A1)", "'@SUM(A1)"), ("\tx", "'\tx"), ("\rx", "'\rx"), ("plain", "plain"), (-3, "-3"),
-     (2.5, "2.5"), (None, ""), ("", "")],
+     (2.5, "2.5"), (None, ""), ("", ""), ("'=x", "''=x"), ("'plain", "'plain")],
 )
 def test_neutralise_cell(value, expected):
     assert neutralise_cell(value) == expected
 
 
-@pytest.mark.parametrize("text", ["=1+1", "+x", "plain", "'quoted already", "@a", "-"])
+@pytest.mark.parametrize("text", ["=1+1", "+x", "plain", "'quoted already", "@a", "-", "'=x", "''+y", "'", "'-"])
 def test_restore_undoes_neutralise(text):
     assert restore_cell(neutralise_cell(text)) == text
 
