@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from kit.hiring_lab import audit_at, findings
+from kit.risk import practice_register, risk_section
 from kit.store import Store
 from tests.browser.voila import open_app
 
@@ -15,6 +16,7 @@ def _seed(workspace_root) -> str:
     workspace.save("profile.goal", "Check our screening supplier before renewal")
     workspace.save("bias.explorer", findings(audit_at(("gender", "ethnicity"), 0.5), 0.5))
     workspace.save("quiz.03_bias_in_hiring", {"answers": {"proxy": [1]}, "score": [1, 5]})
+    workspace.save("risk.register", practice_register().to_dict())
     return workspace.code
 
 
@@ -34,6 +36,8 @@ def test_capstone_gathers_saved_work_into_the_download(page, kit_server, workspa
     html = Path(download.value.path()).read_text(encoding="utf-8")
     assert "Harbourside &lt;b&gt;Homes&lt;/b&gt;" in html and "<b>Homes</b>" not in html
     assert "Check our screening supplier before renewal" in html and "Self-check results" in html
+    register = risk_section(practice_register().to_dict())
+    assert register.heading in html and "Data privacy breach" in html
     with page.expect_download() as word:
         app.get_by_role("link", name="Download as Word").click()
     assert word.value.suggested_filename == "ethical-ai-action-plan.docx"
