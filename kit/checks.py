@@ -8,6 +8,8 @@ gets one of three kinds of feedback: not answered yet, correct, or not quite
 
 from __future__ import annotations
 
+import functools
+import warnings
 from dataclasses import dataclass
 from typing import Any, Callable
 
@@ -97,3 +99,70 @@ def series_hint(expected: pd.Series) -> Callable[[Any], str | None]:
         return None
 
     return hint
+
+
+# Helpers the exercise checks of every lesson share ------------------------------------
+
+def never_raises(func: Callable[..., Feedback]) -> Callable[..., Feedback]:
+    """Turn any error inside a check into a hint: a check must not crash a notebook.
+
+    Warnings that comparing an odd answer may raise (pandas deprecations) are
+    silenced too: they would speak of the kit's code, not of the learner's.
+    """
+
+    @functools.wraps(func)
+    def safe(answer: Any, *args: Any) -> Feedback:
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                return func(answer, *args)
+        except Exception as problem:  # noqa: BLE001 - the learner may pass anything
+            return Feedback("retry", f"This answer could not be checked ({type(problem).__name__}): "
+                                     "check that it is the kind of value the exercise asks for.")
+
+    return safe
+
+def as_series(answer: Any, expected: pd.Series) -> Any:
+    """Accept a dict for a Series, and two-level groups in either order."""
+    if isinstance(answer, dict):
+        answer = pd.Series(answer, dtype=object if not answer else None)
+    if (isinstance(answer, pd.Series) and isinstance(expected.index, pd.MultiIndex)
+            and isinstance(answer.index, pd.MultiIndex)
+            and set(answer.index.names) == set(expected.index.names)
+            and answer.index.names != expected.index.names):
+        answer = answer.reorder_levels(expected.index.names)
+    return answer
+
+def matches(answer: Any, expected: Any, tol: float = 1e-9) -> bool:
+    """Whether ``answer`` passes :func:`check` against ``expected`` (used to pick a hint)."""
+    try:
+        return check(answer, expected, what="", hint="", tol=tol).passed
+    except Exception:  # noqa: BLE001 - only used to pick a hint
+        return False
+
+def numbers_hint(answer: Any, expected: pd.Series | float) -> str | None:
+    """Spot missing values and percentages where shares were expected."""
+    try:
+        values = pd.to_numeric(pd.Series(answer).reset_index(drop=True), errors="coerce")
+    except (TypeError, ValueError):
+        return None
+    if values.isna().any():
+        return "Some values are missing (NaN) or are not numbers"
+    top = float(np.max(np.abs(np.asarray(expected, dtype=float))))
+    if len(values) and values.abs().max() > 1.5 and top <= 1.5:
+        return "The values look like percentages: give shares between 0 and 1 (0.41, not 41)"
+    return None
+
+def series_check(answer: Any, expected: pd.Series, what: str, hint: str,
+                  special: Callable[[Any], str | None] | None = None) -> Feedback:
+    """Check a Series answer, with hints for the usual slips before the general one."""
+    answer = as_series(answer, expected)
+    shape = series_hint(expected)
+
+    def shape_hint(value: Any) -> str | None:
+        if isinstance(value, pd.DataFrame):
+            return ("Expected a pandas Series, got a DataFrame: select one column with single "
+                    "brackets, as in groupby(...)['shortlisted']")
+        return (special(value) if special else None) or shape(value) or numbers_hint(value, expected)
+
+    return check(answer, expected, what=what, hint=hint, shape_hint=shape_hint)

@@ -123,7 +123,7 @@ def to_html_fragment(doc: Document, heading_level: int = 1) -> str:
             parts.append("<ul>" + "".join(f"<li>{_e(b)}</li>" for b in section.bullets) + "</ul>")
         if section.table:
             header, rows = section.table
-            parts.append("<table><thead><tr>" + "".join(f'<th scope="col">{_e(h)}</th>' for h in header)
+            parts.append('<table class="kit-table"><thead><tr>' + "".join(f'<th scope="col">{_e(h)}</th>' for h in header)
                          + "</tr></thead><tbody>")
             parts += ["<tr>" + "".join(f"<td>{_e(v)}</td>" for v in row) + "</tr>" for row in rows]
             parts.append("</tbody></table>")

@@ -55,6 +55,9 @@ def voila_command(options: ServeOptions) -> list[str]:
         f"--Voila.ip={options.ip}",
         "--Voila.port_retries=0",
         "--Voila.show_tracebacks=False",
+        # Wait longer than nbclient's 4 s for a cell's output on a busy server:
+        # past the timeout the output is dropped and the app never appears.
+        "--VoilaExecutor.iopub_timeout=60",
         "--MappingKernelManager.allow_tracebacks=False",
         f"--MappingKernelManager.cull_idle_timeout={options.cull_idle}",
         f"--MappingKernelManager.cull_interval={max(10, min(60, options.cull_idle // 2))}",

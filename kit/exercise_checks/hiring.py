@@ -13,7 +13,6 @@ A check never raises: whatever the learner passes, the worst they get is a hint.
 from __future__ import annotations
 
 import functools
-import warnings
 from collections.abc import Callable
 from fractions import Fraction
 from typing import Any
@@ -21,7 +20,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from kit.checks import Feedback, check, series_hint
+from kit.checks import Feedback, as_series, check, matches, never_raises, numbers_hint, series_check
 from kit.data import MIN_GROUP_SHARE, load_hiring
 from kit.fairness import audit, find_proxies, four_fifths_test
 from kit.fairness._proxy import cramers_v
@@ -39,24 +38,6 @@ __all__ = [
 _SMALL = f"{MIN_GROUP_SHARE:.0%} of the pool"
 
 
-def _never_raises(func: Callable[..., Feedback]) -> Callable[..., Feedback]:
-    """Turn any error inside a check into a hint: a check must not crash a notebook.
-
-    Warnings that comparing an odd answer may raise (pandas deprecations) are
-    silenced too: they would speak of the kit's code, not of the learner's.
-    """
-
-    @functools.wraps(func)
-    def safe(answer: Any, *args: Any) -> Feedback:
-        try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                return func(answer, *args)
-        except Exception as problem:  # noqa: BLE001 - the learner may pass anything
-            return Feedback("retry", f"This answer could not be checked ({type(problem).__name__}): "
-                                     "check that it is the kind of value the exercise asks for.")
-
-    return safe
 
 
 @functools.lru_cache(maxsize=None)
@@ -73,52 +54,12 @@ def _column(*groups: str, column: str, label: str | None = None, judged_only: bo
     return table.rename(None)
 
 
-def _as_series(answer: Any, expected: pd.Series) -> Any:
-    """Accept a dict for a Series, and two-level groups in either order."""
-    if isinstance(answer, dict):
-        answer = pd.Series(answer, dtype=object if not answer else None)
-    if (isinstance(answer, pd.Series) and isinstance(expected.index, pd.MultiIndex)
-            and isinstance(answer.index, pd.MultiIndex)
-            and set(answer.index.names) == set(expected.index.names)
-            and answer.index.names != expected.index.names):
-        answer = answer.reorder_levels(expected.index.names)
-    return answer
 
 
-def _matches(answer: Any, expected: Any, tol: float = 1e-9) -> bool:
-    try:
-        return check(answer, expected, what="", hint="", tol=tol).passed
-    except Exception:  # noqa: BLE001 - only used to pick a hint
-        return False
 
 
-def _numbers_hint(answer: Any, expected: pd.Series | float) -> str | None:
-    """Spot missing values and percentages where shares were expected."""
-    try:
-        values = pd.to_numeric(pd.Series(answer).reset_index(drop=True), errors="coerce")
-    except (TypeError, ValueError):
-        return None
-    if values.isna().any():
-        return "Some values are missing (NaN) or are not numbers"
-    top = float(np.max(np.abs(np.asarray(expected, dtype=float))))
-    if len(values) and values.abs().max() > 1.5 and top <= 1.5:
-        return "The values look like percentages: give shares between 0 and 1 (0.41, not 41)"
-    return None
 
 
-def _series_check(answer: Any, expected: pd.Series, what: str, hint: str,
-                  special: Callable[[Any], str | None] | None = None) -> Feedback:
-    """Check a Series answer, with hints for the usual slips before the general one."""
-    answer = _as_series(answer, expected)
-    shape = series_hint(expected)
-
-    def shape_hint(value: Any) -> str | None:
-        if isinstance(value, pd.DataFrame):
-            return ("Expected a pandas Series, got a DataFrame: select one column with single "
-                    "brackets, as in groupby(...)['shortlisted']")
-        return (special(value) if special else None) or shape(value) or _numbers_hint(value, expected)
-
-    return check(answer, expected, what=what, hint=hint, shape_hint=shape_hint)
 
 
 def _names(answer: Any) -> Any:
@@ -143,23 +84,23 @@ def _set_hint(kind: str) -> Callable[[Any], str | None]:
 
 # Exercise 1: selection rates and the four-fifths rule ------------------------------------
 
-@_never_raises
+@never_raises
 def check_rates_by_gender(answer: Any) -> Feedback:
     """Selection rate of each gender: a Series indexed by gender."""
-    return _series_check(answer, _column("gender", column="selection rate"),
+    return series_check(answer, _column("gender", column="selection rate"),
                          "the selection rate of each gender",
                          "Group the pool by 'gender' and take the mean of 'shortlisted'.")
 
 
-@_never_raises
+@never_raises
 def check_rates_by_age(answer: Any) -> Feedback:
     """Selection rate of each age band: a Series indexed by age band."""
-    return _series_check(answer, _column("age_band", column="selection rate"),
+    return series_check(answer, _column("age_band", column="selection rate"),
                          "the selection rate of each age band",
                          "Group the pool by 'age_band' and take the mean of 'shortlisted'.")
 
 
-@_never_raises
+@never_raises
 def check_impact_by_age(answer: Any) -> Feedback:
     """Impact ratio of each age band: its rate over the highest band's rate."""
     rates = _column("age_band", column="selection rate")
@@ -167,9 +108,9 @@ def check_impact_by_age(answer: Any) -> Feedback:
 
     def special(value: Any) -> str | None:
         return ("These are the selection rates themselves: divide them by the highest one"
-                if _matches(value, rates) else None)
+                if matches(value, rates) else None)
 
-    return _series_check(answer, expected, "the impact ratio of each age band",
+    return series_check(answer, expected, "the impact ratio of each age band",
                          "Divide each band's selection rate by the highest rate, rates_by_age.max().",
                          special)
 
@@ -185,7 +126,7 @@ def _exact_hint(value: Any) -> str | None:
     return None
 
 
-@_never_raises
+@never_raises
 def check_exact_ratio(answer: Any) -> Feedback:
     """The impact ratio of 4 in 100 against 5 in 100, as an exact Fraction."""
     expected = four_fifths_test([4, 5], [100, 100], [True, True]).ratios[0]
@@ -200,7 +141,7 @@ def _exact_by_age_expected() -> dict:
     return {g.name: ratio for g, ratio in zip(groups, test.ratios)}
 
 
-@_never_raises
+@never_raises
 def check_exact_by_age(answer: Any) -> Feedback:
     """Exact impact ratio of each age band: a dict of band to Fraction."""
     expected = _exact_by_age_expected()
@@ -222,7 +163,7 @@ def check_exact_by_age(answer: Any) -> Feedback:
                  shape_hint=shape_hint)
 
 
-@_never_raises
+@never_raises
 def check_flagged_ages(answer: Any) -> Feedback:
     """The set of age bands strictly below four-fifths of the highest rate."""
     expected = {g.name for g in _audit("age_band").flagged_groups}
@@ -231,38 +172,38 @@ def check_flagged_ages(answer: Any) -> Feedback:
                  shape_hint=_set_hint("age bands"))
 
 
-@_never_raises
+@never_raises
 def check_impact_by_gender(answer: Any) -> Feedback:
     """Impact ratio of each gender, measured against the highest judged group."""
     rates = _column("gender", column="selection rate")
     expected = _column("gender", column="impact ratio")
 
     def special(value: Any) -> str | None:
-        if _matches(value, rates / rates.max()):
+        if matches(value, rates / rates.max()):
             return (f"You divided by the highest rate of all, from a group under {_SMALL}: "
                     "too small to be the reference")
         return None
 
-    return _series_check(answer, expected, "the impact ratio of each gender",
+    return series_check(answer, expected, "the impact ratio of each gender",
                          f"Divide by the highest rate among genders with at least {_SMALL}.",
                          special)
 
 
 # Exercise 2: error rates and intersectional groups ---------------------------------------
 
-@_never_raises
+@never_raises
 def check_tpr_by_age(answer: Any) -> Feedback:
     """True positive rate of each age band, with ``qualified`` as the truth."""
-    return _series_check(answer, _column("age_band", column="TPR", label="qualified"),
+    return series_check(answer, _column("age_band", column="TPR", label="qualified"),
                          "the true positive rate of each age band",
                          "Keep the qualified applicants (qualified == 1), then take the mean of "
                          "'shortlisted' by age band.")
 
 
-@_never_raises
+@never_raises
 def check_fpr_by_age(answer: Any) -> Feedback:
     """False positive rate of each age band, with ``qualified`` as the truth."""
-    return _series_check(answer, _column("age_band", column="FPR", label="qualified"),
+    return series_check(answer, _column("age_band", column="FPR", label="qualified"),
                          "the false positive rate of each age band",
                          "Keep the applicants who were not qualified (qualified == 0), then take "
                          "the mean of 'shortlisted' by age band.")
@@ -270,11 +211,11 @@ def check_fpr_by_age(answer: Any) -> Feedback:
 
 def _share_hint(value: Any, expected: float) -> str | None:
     if isinstance(value, (int, float, np.number)) and not isinstance(value, bool):
-        return _numbers_hint([value], expected)
+        return numbers_hint([value], expected)
     return f"Expected one number, got {type(value).__name__}"
 
 
-@_never_raises
+@never_raises
 def check_equalized_odds_age(answer: Any) -> Feedback:
     """The equalized odds difference by age band: the larger of the TPR and FPR gaps."""
     expected = float(_audit("age_band", label="qualified").equalized_odds_difference)
@@ -284,15 +225,15 @@ def check_equalized_odds_age(answer: Any) -> Feedback:
                  shape_hint=lambda value: _share_hint(value, expected))
 
 
-@_never_raises
+@never_raises
 def check_rates_by_gender_ethnicity(answer: Any) -> Feedback:
     """Selection rate of each gender and ethnicity pair: a Series with a two-level index."""
-    return _series_check(answer, _column("gender", "ethnicity", column="selection rate"),
+    return series_check(answer, _column("gender", "ethnicity", column="selection rate"),
                          "the selection rate of each gender and ethnicity pair",
                          "Group by both columns at once, groupby(['gender', 'ethnicity']).")
 
 
-@_never_raises
+@never_raises
 def check_subgroup_impact(answer: Any) -> Feedback:
     """Impact ratios of the gender and ethnicity pairs large enough to judge."""
     expected = _column("gender", "ethnicity", column="impact ratio", judged_only=True)
@@ -303,13 +244,13 @@ def check_subgroup_impact(answer: Any) -> Feedback:
                     f"{_SMALL}")
         return None
 
-    return _series_check(answer, expected,
+    return series_check(answer, expected,
                          f"the impact ratio of each subgroup with at least {_SMALL}",
                          f"Keep the pairs with at least {_SMALL}, then divide their rates by the "
                          "highest rate among them.", special)
 
 
-@_never_raises
+@never_raises
 def check_lowest_subgroup(answer: Any) -> Feedback:
     """The judged gender and ethnicity pair with the lowest impact ratio, as a tuple."""
     judged = [g for g in _audit("gender", "ethnicity").by_group if g.judged]
@@ -323,7 +264,7 @@ def check_lowest_subgroup(answer: Any) -> Feedback:
     return check(answer, expected, what="the subgroup with the lowest impact ratio", hint=hint)
 
 
-@_never_raises
+@never_raises
 def check_too_small_genders(answer: Any) -> Feedback:
     """The set of genders under the minimum share of the pool."""
     expected = {g.name for g in _audit("gender").by_group if g.too_small}
@@ -334,7 +275,7 @@ def check_too_small_genders(answer: Any) -> Feedback:
 
 # Exercise 3: proxies and mitigation -----------------------------------------------------
 
-@_never_raises
+@never_raises
 def check_area_by_ethnicity(answer: Any) -> Feedback:
     """Share of each ethnic group living in each postcode area: a table, rows adding to 1."""
     pool = load_hiring()
@@ -353,13 +294,13 @@ def check_area_by_ethnicity(answer: Any) -> Feedback:
         return None
 
     flat = answer.stack() if isinstance(answer, pd.DataFrame) else answer
-    return check(_as_series(flat, expected.stack()), expected.stack(),
+    return check(as_series(flat, expected.stack()), expected.stack(),
                  what="the share of each ethnic group living in each postcode area",
                  hint="pd.crosstab(rows, columns, normalize='index') gives shares of each row.",
                  shape_hint=shape_hint)
 
 
-@_never_raises
+@never_raises
 def check_cramers_v(answer: Any) -> Feedback:
     """Cramér's V (textbook, not bias-corrected) between postcode area and ethnicity."""
     pool = load_hiring()
@@ -367,9 +308,9 @@ def check_cramers_v(answer: Any) -> Feedback:
     corrected = cramers_v(pool["postcode_area"], pool["ethnicity"])
 
     def shape_hint(value: Any) -> str | None:
-        if _matches(value, corrected, tol=1e-6):
+        if matches(value, corrected, tol=1e-6):
             return "That is the bias-corrected V that find_proxies reports; compute the textbook one"
-        if _matches(value, expected**2, tol=1e-6):
+        if matches(value, expected**2, tol=1e-6):
             return "That is V squared: take the square root"
         return _share_hint(value, expected)
 
@@ -378,7 +319,7 @@ def check_cramers_v(answer: Any) -> Feedback:
                  tol=1e-6, shape_hint=shape_hint)
 
 
-@_never_raises
+@never_raises
 def check_strongest_proxy(answer: Any) -> Feedback:
     """Name of the model input most strongly linked to ethnicity."""
     ranking = find_proxies(load_hiring()[[*FEATURES, "ethnicity"]], "ethnicity")
@@ -407,7 +348,7 @@ _RERUN = Feedback("retry", "The predictions or groups passed to the check are mi
                            "match: run the cells above this exercise again, then this one.")
 
 
-@_never_raises
+@never_raises
 def check_selection_gap(answer: Any, predictions: Any, groups: Any) -> Feedback:
     """Largest minus smallest selection rate across groups, from 0/1 predictions."""
     if answer is None:
@@ -421,7 +362,7 @@ def check_selection_gap(answer: Any, predictions: Any, groups: Any) -> Feedback:
     rates = frame.groupby("group")["decision"].mean()
 
     def shape_hint(value: Any) -> str | None:
-        if _matches(value, float(rates.min() / rates.max()), tol=1e-6):
+        if matches(value, float(rates.min() / rates.max()), tol=1e-6):
             return "That is the lowest rate over the highest (an impact ratio), not the difference"
         return _share_hint(value, expected)
 
@@ -430,7 +371,7 @@ def check_selection_gap(answer: Any, predictions: Any, groups: Any) -> Feedback:
                  shape_hint=shape_hint)
 
 
-@_never_raises
+@never_raises
 def check_match_rates(answer: Any, before: Any, after: Any, reference: Any) -> Feedback:
     """Share of decisions matching ``reference``, before and after: Series 'before', 'after'."""
     if answer is None:
@@ -444,9 +385,9 @@ def check_match_rates(answer: Any, before: Any, after: Any, reference: Any) -> F
         return _RERUN
 
     def special(value: Any) -> str | None:
-        return ("before and after are swapped" if _matches(value, expected.rename(
+        return ("before and after are swapped" if matches(value, expected.rename(
             {"before": "after", "after": "before"})) else None)
 
-    return _series_check(answer, expected, "the share of decisions that match, before and after",
+    return series_check(answer, expected, "the share of decisions that match, before and after",
                          "For each of before and after, take the mean of (decisions == the column).",
                          special)

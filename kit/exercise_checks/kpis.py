@@ -13,8 +13,7 @@ from typing import Any
 
 import pandas as pd
 
-from kit.checks import Feedback, check
-from kit.exercise_checks.hiring import _matches, _never_raises, _series_check
+from kit.checks import Feedback, check, matches, never_raises, series_check
 from kit.kpi_drift import drift_alerts, selection_by_month
 from kit.kpis import exact_values, kpi_by_id, on_target
 from kit.monitoring import MONTH_NAMES
@@ -48,21 +47,21 @@ def _set_of_months_hint(value: Any) -> str | None:
     return None
 
 
-@_never_raises
+@never_raises
 def check_handover_share(answer: Any) -> Feedback:
     """Share of requests for a person that reached one, each month: a Series indexed by month."""
     expected = _kpi_series("human_reached", 100)
 
     def special(value: Any) -> str | None:
         return ("These look like percentages: give shares between 0 and 1"
-                if _matches(value, expected * 100, tol=1e-6) else None)
+                if matches(value, expected * 100, tol=1e-6) else None)
 
-    return _series_check(answer, expected, "the share of requests for a person that reached one, by month",
+    return series_check(answer, expected, "the share of requests for a person that reached one, by month",
                          "Divide the column human_reached by human_requested, with the month as the index "
                          "(chatbot.set_index('month')).", special)
 
 
-@_never_raises
+@never_raises
 def check_handover_missed(answer: Any) -> Feedback:
     """The set of months whose share is below the 95% target."""
     kpi = kpi_by_id("human_reached")
@@ -72,10 +71,10 @@ def check_handover_missed(answer: Any) -> Feedback:
                  shape_hint=_set_of_months_hint)
 
 
-@_never_raises
+@never_raises
 def check_satisfaction(answer: Any) -> Feedback:
     """Average star rating of the chatbot each month: a Series indexed by month."""
-    return _series_check(answer, _kpi_series("chatbot_satisfaction"), "the average rating by month",
+    return series_check(answer, _kpi_series("chatbot_satisfaction"), "the average rating by month",
                          "Divide satisfaction_total by satisfaction_responses, month by month.")
 
 
@@ -84,7 +83,7 @@ def _rates() -> pd.Series:
     return table.set_index(["month", "group"])["selection rate"].rename_axis(["month", "disability"])
 
 
-@_never_raises
+@never_raises
 def check_monthly_rates(answer: Any) -> Feedback:
     """Selection rate by month and disability: a table (months as rows) or a two-level Series."""
     expected = _rates()
@@ -96,12 +95,12 @@ def check_monthly_rates(answer: Any) -> Feedback:
                                      "Add .unstack() after the mean.")
         answer = answer.stack()
         answer.index = answer.index.set_names(["month", "disability"])
-    return _series_check(answer, expected, "the selection rate of each disability group in each month",
+    return series_check(answer, expected, "the selection rate of each disability group in each month",
                          "Group by ['month', 'disability'] and take the mean of 'shortlisted'; "
                          ".unstack() makes the groups columns.")
 
 
-@_never_raises
+@never_raises
 def check_monthly_impact(answer: Any) -> Feedback:
     """Impact ratio of disabled applicants each month: their rate over the month's highest rate."""
     table = selection_by_month("disability")
@@ -110,14 +109,14 @@ def check_monthly_impact(answer: Any) -> Feedback:
 
     def special(value: Any) -> str | None:
         return ("These are the selection rates of disabled applicants: divide them by each month's "
-                "highest rate" if _matches(value, rates) else None)
+                "highest rate" if matches(value, rates) else None)
 
-    return _series_check(answer, expected, "the impact ratio of disabled applicants by month",
+    return series_check(answer, expected, "the impact ratio of disabled applicants by month",
                          "Divide the 'yes' column by the row-wise maximum, monthly_rates.max(axis=1).",
                          special)
 
 
-@_never_raises
+@never_raises
 def check_drift_months(answer: Any) -> Feedback:
     """The set of months in which disabled applicants fail the exact four-fifths test."""
     expected = {alert.month for alert in drift_alerts("disability")}

@@ -12,9 +12,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from kit.checks import Feedback, check, series_hint
+from kit.checks import Feedback, check, never_raises, series_hint
 from kit.data import load_hiring
-from kit.exercise_checks.hiring import _never_raises
 from kit.privacy import K_TARGET, group_sizes, k_anonymity
 
 __all__ = ["QUASI", "MORE_QUASI", "check_group_sizes", "check_k", "check_unique_share", "check_at_risk_share",
@@ -40,7 +39,7 @@ def _share_hint(expected: float):
     return hint
 
 
-@_never_raises
+@never_raises
 def check_group_sizes(answer: Any) -> Feedback:
     """Records per combination of gender, age band and postcode area: a Series."""
     expected = group_sizes(load_hiring(), QUASI)
@@ -56,7 +55,7 @@ def check_group_sizes(answer: Any) -> Feedback:
                  shape_hint=hint)
 
 
-@_never_raises
+@never_raises
 def check_k(answer: Any) -> Feedback:
     """k: the size of the smallest group."""
     expected = k_anonymity(load_hiring(), QUASI).k
@@ -65,7 +64,7 @@ def check_k(answer: Any) -> Feedback:
                  shape_hint=lambda v: None if isinstance(v, int) else f"Expected a whole number, got {type(v).__name__}")
 
 
-@_never_raises
+@never_raises
 def check_unique_share(answer: Any) -> Feedback:
     """Share of records alone in their group."""
     expected = k_anonymity(load_hiring(), QUASI).unique_share
@@ -74,7 +73,7 @@ def check_unique_share(answer: Any) -> Feedback:
                  shape_hint=_share_hint(expected))
 
 
-@_never_raises
+@never_raises
 def check_at_risk_share(answer: Any) -> Feedback:
     """Share of records in groups smaller than the kit's line (5)."""
     expected = float(k_anonymity(load_hiring(), QUASI).at_risk_share)
@@ -83,7 +82,7 @@ def check_at_risk_share(answer: Any) -> Feedback:
                  shape_hint=_share_hint(expected))
 
 
-@_never_raises
+@never_raises
 def check_unique_share_five(answer: Any) -> Feedback:
     """Share of unique records once ethnicity and disability join the quasi-identifiers."""
     expected = k_anonymity(load_hiring(), QUASI + MORE_QUASI).unique_share
@@ -92,7 +91,7 @@ def check_unique_share_five(answer: Any) -> Feedback:
                  shape_hint=_share_hint(expected))
 
 
-@_never_raises
+@never_raises
 def check_best_drop(answer: Any) -> Feedback:
     """The quasi-identifier whose removal gives the largest k."""
     pool = load_hiring()

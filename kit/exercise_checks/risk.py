@@ -16,8 +16,7 @@ from typing import Any
 
 import pandas as pd
 
-from kit.checks import Feedback, check, series_hint
-from kit.exercise_checks.hiring import _never_raises
+from kit.checks import Feedback, check, never_raises, series_hint
 from kit.risk import BAND_NAMES, practice_register
 
 __all__ = ["check_scores", "check_bands", "check_ranked", "check_reduction", "check_biggest_drop",
@@ -50,14 +49,14 @@ def _number_series(answer: Any, expected: pd.Series, what: str, hint: str) -> Fe
     return check(answer, expected, what=what, hint=hint, shape_hint=series_hint(expected))
 
 
-@_never_raises
+@never_raises
 def check_scores(answer: Any) -> Feedback:
     """Score of each risk: likelihood × severity, a Series indexed by ref."""
     return _number_series(answer, _expected(lambda r: r.score), "the score of each risk",
                           "Multiply the 'likelihood' column by the 'severity' column.")
 
 
-@_never_raises
+@never_raises
 def check_bands(answer: Any) -> Feedback:
     """Rating band of each risk's score, as text, a Series indexed by ref."""
     expected = _expected(lambda r: r.band)
@@ -74,7 +73,7 @@ def check_bands(answer: Any) -> Feedback:
                              "its ends: bins=[0] + [band.high for band in BANDS] gives (0, 4], (4, 9], ...")
 
 
-@_never_raises
+@never_raises
 def check_ranked(answer: Any) -> Feedback:
     """The refs of every risk, highest score first (risks with equal scores in any order)."""
     scores = _expected(lambda r: r.score)
@@ -93,7 +92,7 @@ def check_ranked(answer: Any) -> Feedback:
                              "highest first, and take its index.")
 
 
-@_never_raises
+@never_raises
 def check_reduction(answer: Any) -> Feedback:
     """How much each mitigation lowers the score: score before minus score after, indexed by ref."""
     expected = _expected(lambda r: r.score - r.residual_score)
@@ -109,7 +108,7 @@ def check_reduction(answer: Any) -> Feedback:
                  shape_hint=lambda value: special(value) or series_hint(expected)(value))
 
 
-@_never_raises
+@never_raises
 def check_biggest_drop(answer: Any) -> Feedback:
     """The ref of the risk whose mitigation lowers its score the most."""
     reduction = _expected(lambda r: r.score - r.residual_score)
@@ -126,7 +125,7 @@ def check_biggest_drop(answer: Any) -> Feedback:
                  hint="Use idxmax() on the reduction.", shape_hint=shape)
 
 
-@_never_raises
+@never_raises
 def check_no_owner(answer: Any) -> Feedback:
     """The set of refs of risks with no owner (an empty or blank owner)."""
     expected = {risk.ref for risk in _risks() if not risk.has_owner}
@@ -151,7 +150,7 @@ def check_no_owner(answer: Any) -> Feedback:
                  hint="Keep the rows whose owner, stripped of spaces, is empty.", shape_hint=shape)
 
 
-@_never_raises
+@never_raises
 def check_band_counts_after(answer: Any) -> Feedback:
     """How many risks fall in each band after mitigation (bands with no risk may be left out)."""
     register = practice_register()

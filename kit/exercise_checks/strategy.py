@@ -16,8 +16,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from kit.checks import Feedback, check, series_hint
-from kit.exercise_checks.hiring import _never_raises
+from kit.checks import Feedback, check, never_raises, series_hint
 from kit.strategy import estimate, load_template, rank, recommend, risk_band, template_keys
 
 __all__ = ["check_risk_bands", "check_net_monthly", "check_payback", "check_shortlist", "check_first_pilots"]
@@ -42,7 +41,7 @@ def _text_series_check(answer: Any, expected: pd.Series, what: str, hint: str) -
                  "Some rows have the wrong band: look at the rows where the risk is exactly 2 or 3")
 
 
-@_never_raises
+@never_raises
 def check_risk_bands(answer: Any) -> Feedback:
     """The risk band of each row: "low" (risk 1-2), "medium" (3) or "high" (4-5)."""
     expected = _series([risk_band(case.risk) for case in _cases()])
@@ -50,7 +49,7 @@ def check_risk_bands(answer: Any) -> Feedback:
                               "Use pd.cut(cases['risk'], bins=[0, 2, 3, 5], labels=['low', 'medium', 'high']).")
 
 
-@_never_raises
+@never_raises
 def check_net_monthly(answer: Any) -> Feedback:
     """Net gain per month: hours saved × cost of an hour + other gain − running cost."""
     expected = _series([estimate(case).net_monthly for case in _cases()])
@@ -69,7 +68,7 @@ def check_net_monthly(answer: Any) -> Feedback:
                  shape_hint=hint)
 
 
-@_never_raises
+@never_raises
 def check_payback(answer: Any) -> Feedback:
     """Months to pay back the one-off cost; NaN where the net gain is 0 or less."""
     values = [estimate(case).payback_months for case in _cases()]
@@ -98,7 +97,7 @@ def _as_list(answer: Any) -> Any:
     return answer
 
 
-@_never_raises
+@never_raises
 def check_shortlist(answer: Any) -> Feedback:
     """Titles of the low-risk use cases, best first pilot first, across all templates."""
     cases = _cases()
@@ -116,7 +115,7 @@ def check_shortlist(answer: Any) -> Feedback:
                  hint="Sort by value (highest first), then effort (lowest first), then payback (soonest first).")
 
 
-@_never_raises
+@never_raises
 def check_first_pilots(answer: Any) -> Feedback:
     """The first pilot of each template: a Series (or dict) from template key to title."""
     expected = {key: recommend(list(load_template(key).use_cases)).title for key in template_keys()}

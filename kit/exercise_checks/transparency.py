@@ -15,9 +15,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from kit.checks import Feedback, check, series_hint
+from kit.checks import Feedback, check, never_raises, series_hint
 from kit.data import load_hiring
-from kit.exercise_checks.hiring import _never_raises
 from kit.explain import (THRESHOLD, contributions, holdout_split, permutation_importances, reasons_for,
                          top_reasons, typical_values)
 from kit.hiring_model import FEATURES, LABEL, cached_model, train_screening_model
@@ -52,7 +51,7 @@ def _number_hint(value: Any) -> str | None:
     return f"Expected one number, got {type(value).__name__}"
 
 
-@_never_raises
+@never_raises
 def check_holdout_accuracy(answer: Any) -> Feedback:
     """Accuracy of the model trained on ``train`` and scored on ``test`` (the kit's split)."""
     model, test = _holdout()
@@ -62,7 +61,7 @@ def check_holdout_accuracy(answer: Any) -> Feedback:
                  shape_hint=_number_hint)
 
 
-@_never_raises
+@never_raises
 def check_importance(answer: Any) -> Feedback:
     """Mean permutation importance of each model input: a Series indexed by input name."""
     expected = _importance()
@@ -79,7 +78,7 @@ def check_importance(answer: Any) -> Feedback:
                  shape_hint=hint)
 
 
-@_never_raises
+@never_raises
 def check_most_important(answer: Any) -> Feedback:
     """Name of the input the model relies on most."""
     expected = str(_importance().index[0])
@@ -89,7 +88,7 @@ def check_most_important(answer: Any) -> Feedback:
                  f"Expected an input name as text, got {type(v).__name__}")
 
 
-@_never_raises
+@never_raises
 def check_applicant_score(answer: Any, applicant_id: Any) -> Feedback:
     """The screening model's score (chance of being qualified) for one applicant."""
     expected = float(cached_model().predict_proba(_row(applicant_id))[0, 1])
@@ -105,7 +104,7 @@ def check_applicant_score(answer: Any, applicant_id: Any) -> Feedback:
                  hint="model.predict_proba(row)[0, 1] is the score.", shape_hint=hint)
 
 
-@_never_raises
+@never_raises
 def check_contributions(answer: Any, applicant_id: Any) -> Feedback:
     """Each input's contribution to one applicant's log-odds, against the average applicant."""
     pool, row = load_hiring(), _row(applicant_id)
@@ -126,7 +125,7 @@ def check_contributions(answer: Any, applicant_id: Any) -> Feedback:
                       "column), then add up the columns of each input.", shape_hint=hint)
 
 
-@_never_raises
+@never_raises
 def check_reason_codes(answer: Any, applicant_id: Any) -> Feedback:
     """The inputs that pushed the decision the way it went (at least 0.1), strongest first."""
     pool, row = load_hiring(), _row(applicant_id)

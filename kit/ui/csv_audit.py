@@ -12,18 +12,10 @@ from kit import session
 from kit.fairness import audit, audit_html, read_audit_csv
 from kit.ui.audit_view import audit_view_html
 from kit.ui.downloads import download_link
-from kit.ui.widgets import error_box, guarded, notice
+from kit.ui.widgets import error_box, guarded, notice, uploaded_file
 
 SAVE_KEY = "bias.own_audit"
 NO_LABEL = "(none)"
-
-
-def _uploaded_bytes(upload: widgets.FileUpload) -> tuple[str, bytes]:
-    files = upload.value
-    if not files:
-        raise ValueError("Choose a CSV file first, with the Upload button.")
-    item = files[0]
-    return item["name"], bytes(item["content"])
 
 
 def csv_audit_panel() -> widgets.VBox:
@@ -44,7 +36,7 @@ def csv_audit_panel() -> widgets.VBox:
 
     @guarded(errors, "read that file")
     def on_upload(_):
-        name, content = _uploaded_bytes(upload)
+        name, content = uploaded_file(upload)
         state["df"] = None
         view.value = ""
         df = read_audit_csv(content)

@@ -12,7 +12,7 @@ import pandas as pd
 
 from kit import session
 from kit.explain import SAVE_KEY, Explanation, example_applicants, explain, letter, remember, score_text
-from kit.export import Document, to_docx, to_html, to_markdown
+from kit.export import to_docx, to_html, to_html_fragment, to_markdown
 from kit.model_card import model_card
 from kit.store import Workspace
 from kit.ui.contribution_chart import contributions_alt, contributions_figure
@@ -145,20 +145,6 @@ def decision_explainer() -> widgets.VBox:
     return box
 
 
-def document_fragment(doc: Document) -> str:
-    """A document as HTML to place inside a page: the body of :func:`kit.export.to_html`, headings moved down.
-
-    The page already has its own title, so the document's headings become
-    levels 3 and 4, its page-wide styles are left out, and its tables take
-    the kit's table style.
-    """
-    page = to_html(doc)
-    body = page.split("<main>", 1)[1].rsplit("</main>", 1)[0]
-    for old, new in (("h2", "h4"), ("h1", "h3")):
-        body = body.replace(f"<{old}>", f"<{new}>").replace(f"</{old}>", f"</{new}>")
-    return body.replace("<table>", '<table class="kit-table">')
-
-
 def model_card_panel() -> widgets.VBox:
     """The screening model's model card, measured now, with downloads (Markdown, HTML, Word)."""
     errors = error_box()
@@ -171,7 +157,7 @@ def model_card_panel() -> widgets.VBox:
             (to_markdown(card), "model-card.md", "Download the model card (Markdown)"),
             (to_html(card), "model-card.html", "Download it as a web page (HTML)"),
             (to_docx(card), "model-card.docx", "Download it for Word (.docx)"),
-        ]) + f'<div class="kit-model-card">{document_fragment(card)}</div>'
+        ]) + f'<div class="kit-model-card">{to_html_fragment(card, heading_level=3)}</div>'
 
     build()
     box = widgets.VBox([errors, view])

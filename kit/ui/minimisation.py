@@ -19,7 +19,7 @@ from kit.export import Document, to_html, to_markdown
 from kit.fairness import read_audit_csv
 from kit.privacy import SAVE_KEY, ColumnFlag, Review, classify_columns, minimisation_section, review
 from kit.store import Workspace
-from kit.ui.csv_audit import _uploaded_bytes
+from kit.ui.widgets import uploaded_file
 from kit.ui.downloads import download_bar
 from kit.ui.tables import table_html
 from kit.ui.widgets import error_box, escape, guarded, notice
@@ -106,7 +106,7 @@ def minimisation_checker() -> widgets.VBox:
 
     @guarded(errors, "read that file")
     def on_upload(_):
-        name, content = _uploaded_bytes(upload)
+        name, content = uploaded_file(upload)
         load(read_audit_csv(content), name, {})
         evaluate(save=True)
 
