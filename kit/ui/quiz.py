@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import ipywidgets as widgets
+from ipywidgets.widgets.widget_bool import CheckboxStyle
+from ipywidgets.widgets.widget_description import DescriptionStyle
+from ipywidgets.widgets.widget_string import HTMLStyle
 
 from kit import session
 from kit.quiz import Question, grade, load_quiz, score
@@ -10,13 +13,25 @@ from kit.store import Workspace
 from kit.ui.widgets import error_box, escape, guarded, notice
 
 
-def _choices(question: Question) -> widgets.Widget:
+class _Shared:
+    """One layout and one style model for every widget of a quiz: fewer models to send to the page."""
+
+    def __init__(self):
+        self.auto = widgets.Layout(width="auto")
+        self.box = widgets.Layout()
+        self.label = DescriptionStyle(description_width="initial")
+        self.checkbox = CheckboxStyle()
+        self.button = widgets.ButtonStyle()
+        self.html = HTMLStyle()
+
+
+def _choices(question: Question, shared: _Shared) -> widgets.Widget:
     labels = [option.text for option in question.options]
     if question.kind == "single":
-        return widgets.RadioButtons(options=[(label, i) for i, label in enumerate(labels)], value=None, description="Your answer",
-                                    layout=widgets.Layout(width="auto"), style={"description_width": "initial"})
-    return widgets.VBox([widgets.Checkbox(description=label, value=False, indent=False,
-                                          layout=widgets.Layout(width="auto")) for label in labels])
+        return widgets.RadioButtons(options=[(label, i) for i, label in enumerate(labels)], value=None,
+                                    description="Your answer", layout=shared.auto, style=shared.label)
+    return widgets.VBox([widgets.Checkbox(description=label, value=False, indent=False, layout=shared.auto,
+                                          style=shared.checkbox) for label in labels], layout=shared.box)
 
 
 def _chosen(question: Question, choices: widgets.Widget) -> set[int]:
@@ -41,6 +56,7 @@ def quiz(name: str) -> widgets.VBox:
     total = widgets.HTML()
     errors = error_box()
     rows, pickers, outcomes = [], {}, {}
+    shared = _Shared()
 
     def show_score():
         right, count = score(questions, answers)
@@ -54,9 +70,9 @@ def quiz(name: str) -> widgets.VBox:
                                        + (f"<ul>{details}</ul>" if details else ""))
 
     for number, question in enumerate(questions, start=1):
-        choices = _choices(question)
-        button = widgets.Button(description="Check my answer", layout=widgets.Layout(width="auto"))
-        outcome = widgets.HTML()
+        choices = _choices(question, shared)
+        button = widgets.Button(description="Check my answer", layout=shared.auto, style=shared.button)
+        outcome = widgets.HTML(layout=shared.box, style=shared.html)
         pickers[question.id], outcomes[question.id] = choices, outcome
 
         @guarded(errors, "check your answer")
@@ -68,8 +84,9 @@ def quiz(name: str) -> widgets.VBox:
 
         button.on_click(on_check)
         hint = " (tick every answer that applies)" if question.kind == "multiple" else ""
-        rows.append(widgets.VBox([widgets.HTML(f"<p><strong>{number}. {escape(question.question)}</strong>"
-                                               f"{escape(hint)}</p>"), choices, button, outcome]))
+        heading = widgets.HTML(f"<p><strong>{number}. {escape(question.question)}</strong>{escape(hint)}</p>",
+                               layout=shared.box, style=shared.html)
+        rows.append(widgets.VBox([heading, choices, button, outcome], layout=shared.box))
 
     def restore(workspace: Workspace):
         saved = workspace.load(key) or {}
