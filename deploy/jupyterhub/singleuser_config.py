@@ -1,0 +1,25 @@
+# Jupyter Server settings for each user's server on the hub, loaded by the
+# kit-singleuser wrapper (--config). They match what `kit serve` gives Voilà;
+# the numbers come from the hub configuration through the environment.
+
+import os
+
+c = get_config()  # noqa: F821 - Jupyter provides get_config()
+
+# Refuse a new page politely past KIT_MAX_KERNELS open pages, or when the machine
+# has less than KIT_RESERVE_MB of memory free (see kit/limits.py).
+c.ServerApp.kernel_manager_class = "kit.limits.LimitedKernelManager"
+
+# Shut down the kernel of a page nobody has used for KIT_KERNEL_IDLE seconds.
+idle = int(os.environ.get("KIT_KERNEL_IDLE", "600"))
+c.MappingKernelManager.cull_idle_timeout = idle
+c.MappingKernelManager.cull_interval = max(10, min(60, idle // 2))
+c.MappingKernelManager.cull_connected = False
+
+# Attendees see plain messages, not Python tracebacks.
+c.VoilaConfiguration.show_tracebacks = False
+c.MappingKernelManager.allow_tracebacks = False
+
+# The lessons use no mathematics: like `kit serve`, load no MathJax, so no page
+# asks a third-party CDN for it (and none fails in a room without internet).
+c.ServerApp.tornado_settings = {"mathjax_url": None, "mathjax_config": None}
