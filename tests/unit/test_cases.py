@@ -154,12 +154,6 @@ def test_decisions_section_lists_them_in_the_order_recorded(all_cases):
     assert rows[0][3] == "<script>alert(1)</script>"  # escaping is the exporter's job
 
 
-@pytest.fixture()
-def fresh_session(tmp_path, monkeypatch):
-    monkeypatch.setenv("KIT_WORKSPACE", str(tmp_path / "ws"))
-    session.reset()
-    yield
-    session.reset()
 
 
 def _parts(box):

@@ -260,12 +260,6 @@ def test_checks_spot_the_usual_slips(answers, call, hint):
 
 # The widgets ----------------------------------------------------------------------------------
 
-@pytest.fixture()
-def fresh_session(tmp_path, monkeypatch):
-    monkeypatch.setenv("KIT_WORKSPACE", str(tmp_path))
-    session.reset()
-    yield
-    session.reset()
 
 
 def _parts(app):

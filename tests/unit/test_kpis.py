@@ -207,12 +207,6 @@ def test_charts_have_alt_text_for_every_month():
     assert "below four-fifths in September, October, November, December" in alt
 
 
-@pytest.fixture()
-def fresh_session(tmp_path, monkeypatch):
-    monkeypatch.setenv("KIT_WORKSPACE", str(tmp_path))
-    session.reset()
-    yield
-    session.reset()
 
 
 def _parts(box):

@@ -178,12 +178,6 @@ def test_mistakes_in_the_model_file_name_the_fix(monkeypatch, raw, message):
         load_model()
 
 
-@pytest.fixture()
-def fresh_session(tmp_path, monkeypatch):
-    monkeypatch.setenv("KIT_WORKSPACE", str(tmp_path))
-    session.reset()
-    yield
-    session.reset()
 
 
 def _radio(app, sid):

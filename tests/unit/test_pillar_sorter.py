@@ -8,7 +8,9 @@ import pytest
 from kit import session
 from kit.pillars import SAVE_KEY, content
 from kit.ui.pillar_sorter import pillar_cards_html, pillar_sorter
-from tests.unit.test_use_case_matrix import find, fresh_session, text  # noqa: F401 - fixture reused
+from tests.unit.test_use_case_matrix import find, text
+
+pytestmark = pytest.mark.usefixtures("fresh_session")
 
 
 def _tick(app, *names):

@@ -151,12 +151,6 @@ def test_checks_spot_percentages_and_counts(answers):
 
 # The widget -------------------------------------------------------------------------------------
 
-@pytest.fixture()
-def fresh_session(tmp_path, monkeypatch):
-    monkeypatch.setenv("KIT_WORKSPACE", str(tmp_path))
-    session.reset()
-    yield
-    session.reset()
 
 
 def _boxes(app):

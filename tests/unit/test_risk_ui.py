@@ -12,12 +12,7 @@ from kit.risk import SAVE_KEY, Register, register_csv, validate_risk
 from kit.ui.risk_register import owners_notice, register_table_html, risk_register_app
 
 
-@pytest.fixture(autouse=True)
-def fresh_session(tmp_path, monkeypatch):
-    monkeypatch.setenv("KIT_WORKSPACE", str(tmp_path))
-    session.reset()
-    yield
-    session.reset()
+pytestmark = pytest.mark.usefixtures("fresh_session")
 
 
 def _all(box):

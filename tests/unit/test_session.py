@@ -8,12 +8,7 @@ from kit import session
 from kit.ui.workspace import saved_text
 
 
-@pytest.fixture(autouse=True)
-def fresh_session(tmp_path, monkeypatch):
-    monkeypatch.setenv("KIT_WORKSPACE", str(tmp_path))
-    session.reset()
-    yield
-    session.reset()
+pytestmark = pytest.mark.usefixtures("fresh_session")
 
 
 def test_new_workspace_does_not_trigger_restore():

@@ -137,12 +137,6 @@ def test_statement_section_for_the_action_plan(example):
     assert statement_section({"answers": example}).paragraphs[1] == "Every section of the public tier has an answer."
 
 
-@pytest.fixture()
-def fresh_session(tmp_path, monkeypatch):
-    monkeypatch.setenv("KIT_WORKSPACE", str(tmp_path / "ws"))
-    session.reset()
-    yield
-    session.reset()
 
 
 def _parts(box):

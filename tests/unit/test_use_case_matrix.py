@@ -10,12 +10,7 @@ from kit.strategy import SAVE_KEY, load_template
 from kit.ui.use_case_matrix import use_case_matrix
 
 
-@pytest.fixture(autouse=True)
-def fresh_session(tmp_path, monkeypatch):
-    monkeypatch.setenv("KIT_WORKSPACE", str(tmp_path))
-    session.reset()
-    yield
-    session.reset()
+pytestmark = pytest.mark.usefixtures("fresh_session")
 
 
 def _all(widget):

@@ -184,12 +184,6 @@ def test_mistakes_in_the_checklist_file_name_the_fix(monkeypatch, raw, message):
         load_checklist()
 
 
-@pytest.fixture()
-def fresh_session(tmp_path, monkeypatch):
-    monkeypatch.setenv("KIT_WORKSPACE", str(tmp_path))
-    session.reset()
-    yield
-    session.reset()
 
 
 def _radio(app, qid):
