@@ -6,8 +6,7 @@ import re
 
 import pytest
 
-from kit.store import Store
-from tests.browser.voila import open_app, wait_for_widgets
+from tests.browser.voila import open_app, saved_value, wait_for_widgets
 
 NOTEBOOK = "03_bias_in_hiring.ipynb"
 SLIDER = "Shortlist when the model score is at least"
@@ -46,7 +45,7 @@ def test_threshold_slider_changes_the_impact_ratio(lesson, workspace_root):
     page.wait_for_function("() => document.querySelector('.kit-bias-explorer').innerText.includes('55+')",
                            timeout=30_000)
     code = page.locator(".kit-code").inner_text(timeout=30_000).strip()  # moving the slider started a workspace
-    saved = Store(workspace_root).open(code).load("bias.explorer")
+    saved = saved_value(workspace_root, code, "bias.explorer")
     assert saved["threshold"] == pytest.approx(0.65) and saved["groups"] == ["gender", "age_band"]
 
     page.reload()

@@ -8,8 +8,7 @@ import re
 import pytest
 
 from kit.risk import Register, register_csv, validate_risk
-from kit.store import Store
-from tests.browser.voila import open_app, wait_for_widgets
+from tests.browser.voila import open_app, saved_value, wait_for_widgets
 
 NOTEBOOK = "06_chatbot_risk_assessment.ipynb"
 MARKUP = "<img src=x onerror=alert(1)>"
@@ -58,7 +57,7 @@ def test_markup_in_a_title_is_shown_as_text_and_comes_back_after_reload(lesson, 
     assert "R5" in _heatmap_alt(page)
 
     code = page.locator(".kit-code").inner_text(timeout=WAIT).strip()  # adding a risk started a workspace
-    saved = Store(workspace_root).open(code).load("risk.register")
+    saved = saved_value(workspace_root, code, "risk.register")
     assert [risk["title"] for risk in saved["risks"]][-1] == MARKUP
 
     page.reload()

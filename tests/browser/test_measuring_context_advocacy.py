@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
 
 from kit.store import Store
-from tests.browser.voila import open_app, wait_for_widgets
+from tests.browser.voila import open_app, saved_value, wait_for_widgets
 
 TIMEOUT = 60_000  # generous: several engineers share two cores
 SCRIPT = "<script>alert(1)</script>"
@@ -28,16 +27,6 @@ def _reopen(page, code: str) -> None:
     page.get_by_label("Your code").fill(code)
     page.get_by_role("button", name="Open my workspace").click()
     page.get_by_text("Welcome back").wait_for(timeout=TIMEOUT)
-
-
-def _saved(workspace_root, code: str, key: str, until):
-    """Wait until the store holds a value for ``key`` that satisfies ``until``; return it."""
-    for _ in range(100):
-        value = Store(workspace_root).open(code).load(key)
-        if until(value):
-            return value
-        time.sleep(0.2)
-    raise AssertionError(f"{key} was never saved as expected; last value {value!r}")
 
 
 def test_kpi_target_changes_the_status_and_the_drift_alert_shows(watched, kit_server, workspace_root):
@@ -66,7 +55,7 @@ def test_kpi_target_changes_the_status_and_the_drift_alert_shows(watched, kit_se
     app.locator("tr", has_text=AWARENESS).filter(has_text="✘ off target").wait_for(timeout=TIMEOUT)
     assert "at least 90.0%" in app.locator("tr", has_text=AWARENESS).inner_text()
     code = page.locator(".kit-code").inner_text(timeout=TIMEOUT).strip()
-    assert _saved(workspace_root, code, "kpis.targets", lambda v: v == {"staff_awareness": 90.0})
+    assert saved_value(workspace_root, code, "kpis.targets", lambda v: v == {"staff_awareness": 90.0})
 
     app.get_by_label("Compare applicants by").select_option(label="Ethnicity")
     app.get_by_text("No drift", exact=False).wait_for(timeout=TIMEOUT)
@@ -102,7 +91,7 @@ def test_case_explorer_compares_lenses_and_records_a_decision_as_text(watched, k
     assert f"Consent first {SCRIPT}" in table.inner_text()  # shown as text, never run
     assert page.locator("script:has-text('alert(1)')").count() == 0
     code = page.locator(".kit-code").inner_text(timeout=TIMEOUT).strip()
-    saved = _saved(workspace_root, code, "cases.decisions", lambda v: bool(v))
+    saved = saved_value(workspace_root, code, "cases.decisions", lambda v: bool(v))
     assert saved["sales"]["reasoning"] == f"Consent first {SCRIPT}"
 
     _reopen(page, code)
@@ -146,7 +135,7 @@ def test_statement_builder_uses_saved_work_and_downloads_the_draft(watched, kit_
         app.get_by_role("link", name="Download it as a web page (HTML)").click()
     html = Path(web.value.path()).read_text(encoding="utf-8")
     assert "Repairs chatbot &lt;script&gt;alert(1)&lt;/script&gt;" in html and SCRIPT not in html
-    saved = _saved(workspace_root, workspace.code, "transparency.statement",
+    saved = saved_value(workspace_root, workspace.code, "transparency.statement",
                    lambda v: bool(v) and v["answers"].get("name") == f"Repairs chatbot {SCRIPT}")
     assert saved["answers"]["organisation"] == "Harbourside <b>Homes</b>"
 

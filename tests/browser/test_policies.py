@@ -8,8 +8,7 @@ import pytest
 from docx import Document as WordDocument
 from playwright.sync_api import expect
 
-from kit.store import Store
-from tests.browser.voila import WIDGET_TIMEOUT_MS, assert_clean, open_app, wait_for_widgets
+from tests.browser.voila import WIDGET_TIMEOUT_MS, assert_clean, open_app, saved_value, wait_for_widgets
 
 NOTEBOOK = "07_policies_and_governance.ipynb"
 NAME = '<b>Acme</b> & "Co"'
@@ -75,7 +74,7 @@ def test_policy_builder_drafts_escapes_downloads_and_restores(lesson, workspace_
     assert "Accessibility" not in [p.text for p in word.paragraphs if p.style.name.startswith("Heading")]
 
     code = _reopen(page)
-    saved = Store(workspace_root).open(code).load("policy.answers")
+    saved = saved_value(workspace_root, code, "policy.answers")
     assert saved["answers"]["organisation"] == NAME and "accessibility" not in saved["areas"]
     app = page.locator(".kit-policy-builder")
     expect(app.get_by_label(ORGANISATION)).to_have_value(NAME, timeout=WAIT)
@@ -106,7 +105,7 @@ def test_impact_assessment_shows_the_level_and_restores(lesson, workspace_root):
     expect(app).to_contain_text("A person reviews every decision that goes against someone")
 
     code = _reopen(page)
-    saved = Store(workspace_root).open(code).load("policy.impact_assessment")
+    saved = saved_value(workspace_root, code, "policy.impact_assessment")
     assert saved["level"] == "III" and saved["system"].startswith("Lead-scoring tool")
     app = page.locator(".kit-impact-assessment")
     expect(app.locator(".kit-level")).to_have_text("Impact level III: high impact", timeout=WAIT)
@@ -148,7 +147,7 @@ def test_decision_tree_walks_to_a_recommendation_and_back(lesson, workspace_root
     expect(step).to_contain_text("Give staff real authority to override before going live", timeout=WAIT)
 
     code = _reopen(page)
-    saved = Store(workspace_root).open(code).load("policy.human_in_the_loop")
+    saved = saved_value(workspace_root, code, "policy.human_in_the_loop")
     assert saved["outcome"] == "fix_oversight" and saved["decision"] == "Ranking <i>sales</i> leads"
     app = page.locator(".kit-decision-tree")
     expect(app.locator(".kit-walk-live")).to_contain_text("Give staff real authority", timeout=WAIT)

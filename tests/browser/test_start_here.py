@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 
 from kit.agenda import lessons
-from kit.store import Store
-from tests.browser.voila import open_app, wait_for_widgets
+from tests.browser.voila import open_app, saved_value, wait_for_widgets
 
 ORGANISATION = "Riverside Lettings <b>& Co</b>"
 
@@ -20,11 +19,8 @@ def test_workspace_code_brings_work_back_after_reload(page, kit_server, workspac
     box = page.get_by_label("Your organisation, team or role")
     box.fill(ORGANISATION)
     box.press("Enter")
-    for _ in range(50):  # saved as they type: the store has it without any "save" button
-        if Store(workspace_root).open(code).load("profile.organisation") == ORGANISATION:
-            break
-        page.wait_for_timeout(200)
-    assert Store(workspace_root).open(code).load("profile.organisation") == ORGANISATION
+    # saved as they type: the store has it without any "save" button
+    saved_value(workspace_root, code, "profile.organisation", lambda value: value == ORGANISATION)
 
     page.reload()
     wait_for_widgets(page)

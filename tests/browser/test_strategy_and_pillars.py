@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kit.store import Store
-from tests.browser.voila import open_app, wait_for_widgets
+from tests.browser.voila import open_app, saved_value, wait_for_widgets
 
 STRATEGY = "01_strategy_and_use_cases.ipynb"
 PILLARS = "02_ethics_pillars.ipynb"
@@ -69,7 +68,7 @@ def test_adding_a_use_case_moves_the_matrix_and_the_pilot(strategy, workspace_ro
     assert "7 Answer stock questions by email (value 5, risk 1)" in after
     assert "Recommended first pilot: 7 Answer stock questions by email" in after
     code = page.locator(".kit-code").inner_text(timeout=TIMEOUT).strip()  # adding started a workspace
-    titles = [c["title"] for c in Store(workspace_root).open(code).load("strategy.use_cases")]
+    titles = [c["title"] for c in saved_value(workspace_root, code, "strategy.use_cases", lambda v: v is not None and len(v) == 7)]
     assert titles[-1] == "Answer stock questions by email" and len(titles) == 7
     assert app.get_by_role("link", name="Download the list (CSV, for a spreadsheet)").count() == 1
     assert app.get_by_role("link", name="Download the triage (Word)").count() == 1
@@ -125,7 +124,7 @@ def test_sorting_a_scenario_gives_feedback_and_is_restored(pillars, workspace_ro
     assert not sorter.get_by_role("checkbox", name="Privacy").is_checked()
 
     code = page.locator(".kit-code").inner_text(timeout=TIMEOUT).strip()
-    saved = Store(workspace_root).open(code).load("pillars.sorter")
+    saved = saved_value(workspace_root, code, "pillars.sorter")
     assert saved == {"answers": {"loyalty-app": ["privacy", "transparency"]}, "score": [1, 1, 10]}
     _reopen(page, code)
     sorter.get_by_text("Your score: 1 of 10 scenarios sorted right").wait_for(timeout=TIMEOUT)

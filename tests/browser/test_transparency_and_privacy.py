@@ -6,8 +6,7 @@ import re
 
 import pytest
 
-from kit.store import Store
-from tests.browser.voila import assert_clean, open_app, wait_for_widgets
+from tests.browser.voila import assert_clean, open_app, saved_value, wait_for_widgets
 
 EXPLAIN = "04_transparency_and_explainability.ipynb"
 PRIVACY = "05_privacy_and_data_governance.ipynb"
@@ -55,7 +54,7 @@ def test_choosing_an_applicant_changes_the_reasons_and_comes_back(open_lesson, w
     assert app.get_by_role("img", name=re.compile(f"applicant {chosen}")).count() == 1
 
     code = page.locator(".kit-code").inner_text(timeout=SLOW).strip()  # choosing started a workspace
-    saved = Store(workspace_root).open(code).load("transparency.explainer")
+    saved = saved_value(workspace_root, code, "transparency.explainer")
     assert saved["current"] == chosen and saved["explained"][-1]["applicant_id"] == chosen
 
     _reopen(page, code)
@@ -121,7 +120,7 @@ def test_unticking_columns_changes_k_and_comes_back(open_lesson, workspace_root)
     assert "Still kept (special-category data)" not in _checker_text(page)
 
     code = page.locator(".kit-code").inner_text(timeout=SLOW).strip()
-    saved = Store(workspace_root).open(code).load("privacy.minimisation")
+    saved = saved_value(workspace_root, code, "privacy.minimisation")
     assert saved["purpose"] == "Shortlisting applicants" and saved["needed"]["postcode_area"] is False
     assert saved["risk"]["k"] == 5
 

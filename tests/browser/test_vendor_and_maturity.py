@@ -8,8 +8,7 @@ from pathlib import Path
 import pytest
 from docx import Document as WordDocument
 
-from kit.store import Store
-from tests.browser.voila import open_app, serious_violations, wait_for_widgets
+from tests.browser.voila import open_app, saved_value, serious_violations, wait_for_widgets
 
 WAIT = 60_000  # ms; generous, because a shared training server can be slow
 VENDOR = "<img src=x onerror=alert(1)>"
@@ -46,12 +45,7 @@ def _rate(app, statement_id, rating):
 
 def _wait_saved(page, workspace_root, key, check):
     code = page.locator(".kit-code").inner_text(timeout=WAIT).strip()
-    for _ in range(WAIT // 200):
-        saved = Store(workspace_root).open(code).load(key)
-        if saved and check(saved):
-            return code, saved
-        page.wait_for_timeout(200)
-    raise AssertionError(f"{key} was not saved as expected: {Store(workspace_root).open(code).load(key)}")
+    return code, saved_value(workspace_root, code, key, lambda saved: bool(saved) and check(saved))
 
 
 def _reopen(page, code):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -118,3 +119,20 @@ def serious_violations(page) -> list[str]:
         for v in results.response["violations"]
         if v["impact"] in ("serious", "critical")
     ]
+
+
+def saved_value(workspace_root, code: str, key: str, until=lambda value: value is not None, seconds: float = 20):
+    """Wait until the attendee's workspace holds a value for ``key`` that satisfies ``until``; return it.
+
+    The page shows a change a moment before the kernel has written it, so a
+    test reads the store until the save lands rather than once.
+    """
+    from kit.store import Store
+
+    value = None
+    for _ in range(int(seconds / 0.2)):
+        value = Store(workspace_root).open(code).load(key)
+        if until(value):
+            return value
+        time.sleep(0.2)
+    raise AssertionError(f"{key} was never saved as expected; last value {value!r}")
