@@ -22,6 +22,10 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if Path(str(item.fspath)).parent == Path(__file__).parent:
             item.add_marker(pytest.mark.browser)
+            # A real browser on a busy 2-core machine now and then misses a widget
+            # update by a hair (Voilà's own first-load stall is one known cause).
+            # One rerun, reported in the summary; a real failure fails twice.
+            item.add_marker(pytest.mark.flaky(reruns=1, reruns_delay=2))
 
 
 @pytest.fixture(scope="session")
