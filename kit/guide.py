@@ -8,9 +8,13 @@ writes the file and ``kit guide --check`` fails when it is out of date.
 
 from __future__ import annotations
 
+import re
+
+import nbformat
+
 from kit.agenda import Lesson, agenda, agenda_names, lessons
 from kit.content import load
-from kit.paths import CONTENT_DIR, REPO_ROOT, SOLUTIONS_DIR
+from kit.paths import CONTENT_DIR, NOTEBOOKS_DIR, REPO_ROOT, SOLUTIONS_DIR
 from kit.quiz import load_quiz
 
 GUIDE_PATH = REPO_ROOT / "docs" / "facilitator-guide.md"
@@ -50,11 +54,26 @@ def _exercises(lesson: Lesson) -> list[str]:
             "(with `_ex_`). Each check cell says *To do*, *Correct* or *Not quite* with a hint.", ""]
 
 
+_OBJECTIVES = re.compile(r"^\|\s*\*\*Objectives\*\*\s*\|\s*(.*?)\s*\|\s*$", re.M)
+
+
+def objectives(lesson: Lesson) -> str | None:
+    """The objectives as the lesson itself states them (its opening table), or None."""
+    if not lesson.available:
+        return None
+    first = nbformat.read(NOTEBOOKS_DIR / lesson.file, as_version=4).cells[0].source
+    found = _OBJECTIVES.search(first)
+    return found.group(1) if found else None
+
+
 def _lesson_md(lesson: Lesson, notes: dict) -> list[str]:
     out = [f"### {lesson.number} · {lesson.title}", "",
            f"*{lesson.stage}* · {lesson.minutes} min teaching + {lesson.exercise_minutes} min hands-on · "
            f"app: {lesson.app}" + ("" if lesson.available else " · **not yet in this release**"), "",
            lesson.summary, ""]
+    goals = objectives(lesson)
+    if goals:
+        out += [f"**Objectives:** {_md(goals)}", ""]
     for title, key in (("What to say", "say"), ("Discussion prompts", "discuss")):
         if notes.get(key):
             out += [f"**{title}**", ""] + [f"- {_md(item)}" for item in notes[key]] + [""]

@@ -28,3 +28,13 @@ def test_answer_key_comes_from_the_quiz_file():
 
 def test_exercises_are_listed_from_solutions():
     assert "`solutions/03_bias_in_hiring_sol_01.ipynb`" in render_guide()
+
+
+def test_objectives_come_from_each_lesson():
+    from kit.guide import objectives
+
+    text = render_guide()
+    for lesson in lessons():
+        if lesson.available:
+            goals = objectives(lesson)
+            assert goals and f"**Objectives:** {goals.replace('|', chr(92) + '|')}" in text, lesson.file
