@@ -15,8 +15,9 @@ import time
 
 from playwright.sync_api import sync_playwright
 
-from common import BASELINE, kernel_rss_mb, kit_server, launch, notebooks_with_baseline, timed_open, wait_for_pools
-from interactions import INTERACTIONS
+from common import (BASELINE, kernel_rss_mb, kit_server, launch, notebooks_with_baseline, timed_open,
+                    wait_for_pools, wait_until_settled)
+from interactions import INTERACTIONS, run_sync
 
 
 def measure_cold(folder, names, repeat):
@@ -30,16 +31,13 @@ def measure_cold(folder, names, repeat):
                 before = set(kernel_rss_mb(server))
                 seconds, page = timed_open(browser, f"{base}/voila/render/{name}")
                 times.append(seconds)
+                if name in INTERACTIONS:
+                    latency.setdefault(name, []).append(run_sync(INTERACTIONS[name], page))
                 time.sleep(1)
                 new = {pid: mb for pid, mb in kernel_rss_mb(server).items() if pid not in before}
-                rss[name] = max(new.values(), default=float("nan"))
-                if name in INTERACTIONS:
-                    _, act, done = INTERACTIONS[name]
-                    start = time.perf_counter()
-                    act(page)
-                    page.wait_for_function(done, timeout=60_000, polling=10)
-                    latency.setdefault(name, []).append(time.perf_counter() - start)
+                rss[name] = max(new.values(), default=float("nan"))  # after the interaction, so it counts
                 page.close(run_before_unload=True)
+                wait_until_settled(server)
             cold[name] = statistics.median(times)
         browser.close()
     return cold, rss, {k: statistics.median(v) for k, v in latency.items()}
@@ -48,13 +46,13 @@ def measure_cold(folder, names, repeat):
 def measure_preheated(folder, names):
     warm = {}
     with kit_server(folder, preheat=True) as (base, server, log), sync_playwright() as pw:
-        wait_for_pools(log, names)
+        wait_for_pools(log, names, server)
         browser = launch(pw)
         for name in names:
             seconds, page = timed_open(browser, f"{base}/voila/render/{name}")
             warm[name] = seconds
             page.close()
-            time.sleep(3)  # let the pool refill before the next page
+            wait_until_settled(server)  # let the pool refill before the next page
         browser.close()
     return warm
 
@@ -69,12 +67,12 @@ def main() -> None:
     warm = measure_preheated(folder, names)
     base_cold, base_warm = cold[BASELINE], warm[BASELINE]
     print(f"Baseline (empty notebook): cold {base_cold:.2f} s, preheated {base_warm:.2f} s\n")
-    print("| app | cold render (s) | preheated render (s) | cold / baseline | main interaction | latency (ms) | kernel RSS (MB) |")
+    print("| app | cold render (s) | preheated render (s) | cold / baseline | main interaction | latency (ms) | kernel RSS after use (MB) |")
     print("|---|---:|---:|---:|---|---:|---:|")
     for name in names:
         if name == BASELINE:
             continue
-        what = INTERACTIONS.get(name, ("—",))[0]
+        what = INTERACTIONS[name].what if name in INTERACTIONS else "—"
         lat = f"{latency[name] * 1000:.0f}" if name in latency else "—"
         print(f"| {name} | {cold[name]:.2f} | {warm[name]:.2f} | {cold[name] / base_cold:.1f}× | {what} | {lat} | {rss[name]:.0f} |")
     print(f"| (baseline) | {base_cold:.2f} | {base_warm:.2f} | 1.0× | — | — | {rss[BASELINE]:.0f} |")

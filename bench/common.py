@@ -45,22 +45,26 @@ def notebooks_with_baseline() -> Path:
 
 @contextmanager
 def kit_server(folder: Path, preheat: bool, extra: tuple[str, ...] = ()):
-    """Run ``kit serve`` on ``folder``; yield (base URL, server process)."""
+    """Run ``kit serve`` on ``folder`` with ``extra`` options; yield (base URL, server process, log path)."""
     port = free_port()
     workspace = tempfile.mkdtemp(prefix="kit-bench-ws-")
     argv = [sys.executable, "-m", "kit", "serve", "--port", str(port), "--notebooks", str(folder),
-            *([] if preheat else ["--no-preheat"]), *[f"--voila-arg={a}" for a in extra]]
+            *([] if preheat else ["--no-preheat"]), *extra]
     log = open(Path(workspace) / "serve.log", "w")
     server = subprocess.Popen(argv, env={**os.environ, "KIT_WORKSPACE": workspace}, stdout=log,
                               stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     try:
         for _ in range(240):
+            if server.poll() is not None:
+                raise RuntimeError(f"kit serve stopped: {(Path(workspace) / 'serve.log').read_text()[-2000:]}")
             try:
                 urllib.request.urlopen(base + "/", timeout=2)
                 break
             except OSError:
                 time.sleep(0.5)
+        else:
+            raise TimeoutError(f"kit serve did not answer on {base} within 2 minutes")
         yield base, server, Path(workspace) / "serve.log"
     finally:
         server.terminate()
@@ -69,15 +73,43 @@ def kit_server(folder: Path, preheat: bool, extra: tuple[str, ...] = ()):
         shutil.rmtree(workspace, ignore_errors=True)
 
 
-def wait_for_pools(log: Path, notebooks: list[str], timeout: float = 600) -> None:
-    """Wait until Voilà reports every notebook's kernel pool filled."""
+def wait_for_pools(log: Path, notebooks: list[str], server: subprocess.Popen, timeout: float = 900) -> None:
+    """Wait until every notebook's preheated kernels have started and finished running it.
+
+    Voilà logs "Kernel pool of X is filled" once the kernels have *started*;
+    they then run the notebook, which takes seconds of CPU. A page that
+    arrives meanwhile waits for that run, so the server must also settle.
+    """
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         text = log.read_text(errors="replace")
-        if all(f"Kernel pool of {name} is filled" in text or f"{name} is filled" in text for name in notebooks):
+        if all(f"Kernel pool of {name} is filled" in text for name in notebooks):
+            wait_until_settled(server, timeout=deadline - time.monotonic())
             return
         time.sleep(1)
     raise TimeoutError("kernel pools did not fill")
+
+
+def wait_until_settled(server: subprocess.Popen, timeout: float = 300, busy_percent: float = 10,
+                       quiet_seconds: int = 3) -> None:
+    """Wait until the server and its kernels use under ``busy_percent`` of one core for ``quiet_seconds`` in a row."""
+    deadline = time.monotonic() + timeout
+    quiet = 0
+    while quiet < quiet_seconds:
+        if time.monotonic() > deadline:
+            raise TimeoutError("the server stayed busy")
+        processes = [psutil.Process(server.pid), *psutil.Process(server.pid).children(recursive=True)]
+        for proc in processes:
+            _cpu_percent(proc)
+        time.sleep(1)
+        quiet = quiet + 1 if sum(_cpu_percent(proc) for proc in processes) < busy_percent else 0
+
+
+def _cpu_percent(proc: psutil.Process) -> float:
+    try:
+        return proc.cpu_percent(None)
+    except psutil.Error:
+        return 0.0
 
 
 def kernel_rss_mb(server: subprocess.Popen) -> dict[int, float]:

@@ -1,27 +1,172 @@
 """The main control of each app, and how to tell that the page answered it.
 
-Each entry: notebook -> (description, act(page), done), where ``done`` is a
-JavaScript predicate polled in the page. Latency is the time from the action
-to ``done`` first being true. ``act`` works with Playwright's sync and async
-pages alike: it returns what the last call returns (awaited by async callers).
+Each entry says what the interaction is, a CSS selector that shows the app has
+rendered (``ready``), steps that set it up and are not timed (``prepare``), the
+one timed action (``act``) and a JavaScript predicate polled in the page
+(``done``). Latency runs from the action to ``done`` first being true: the
+round trip to the kernel, the callback and the redraw. Every step is a single
+Playwright call, so the same entry drives sync and async pages; ``run_sync``
+and ``run_async`` do the driving and return the latency in seconds.
 """
 
 from __future__ import annotations
 
+import inspect
+import time
+from dataclasses import dataclass, field
+from typing import Callable
 
-def _slider_step(page):
-    return page.get_by_role("slider", name="Shortlist when the model score is at least").press("ArrowRight")
+from protocol import Control, KernelAction
+
+Step = Callable[[object], object]
 
 
-INTERACTIONS = {
-    "00_start_here.ipynb": (
-        "start a workspace",
+@dataclass(frozen=True)
+class Interaction:
+    what: str
+    ready: str
+    act: Step
+    done: str
+    kernel: KernelAction
+    prepare: tuple[Step, ...] = field(default_factory=tuple)
+
+
+def _text_has(selector: str, text: str) -> str:
+    return f"() => (document.querySelector({selector!r})?.innerText || '').includes({text!r})"
+
+
+def _in(selector: str, step: Callable[[object], object]) -> Step:
+    return lambda page: step(page.locator(selector))
+
+
+INTERACTIONS: dict[str, Interaction] = {
+    "00_start_here.ipynb": Interaction(
+        "start a workspace", "button:has-text('Start a new workspace')",
         lambda page: page.get_by_role("button", name="Start a new workspace").click(),
         "() => !!document.querySelector('.kit-code')",
+        kernel=KernelAction(Control("ButtonModel", "Start a new workspace")),
     ),
-    "03_bias_in_hiring.ipynb": (
-        "threshold slider one step",
-        _slider_step,
-        "() => document.querySelector('.kit-bias-explorer').innerText.includes('score of 0.55 or more')",
+    "01_strategy_and_use_cases.ipynb": Interaction(
+        "add a use case", ".kit-use-case-matrix figure.kit-chart img",
+        _in(".kit-use-case-matrix", lambda app: app.get_by_role("button", name="Add to my list").click()),
+        "() => (document.querySelector('.kit-use-case-matrix figure.kit-chart img')?.alt || '')"
+        ".includes('Matrix of 7 use cases')",
+        kernel=KernelAction(Control("ButtonModel", "Add to my list"), (Control("TextModel", "Title", value="Bench case"),)),
+        prepare=(_in(".kit-use-case-matrix", lambda app: app.get_by_label("Title", exact=True).fill("Bench case")),),
+    ),
+    "02_ethics_pillars.ipynb": Interaction(
+        "check a sorted scenario", ".kit-pillar-sorter",
+        _in(".kit-pillar-sorter", lambda app: app.get_by_role("button", name="Check my answer").click()),
+        _text_has(".kit-pillar-sorter", "You found 1 of 2 pillars"),
+        kernel=KernelAction(Control("ButtonModel", "Check my answer"), (Control("CheckboxModel", "Privacy", value=True),)),
+        prepare=(_in(".kit-pillar-sorter", lambda app: app.get_by_role("checkbox", name="Privacy").check()),),
+    ),
+    "03_bias_in_hiring.ipynb": Interaction(
+        "threshold slider one step", ".kit-bias-explorer",
+        lambda page: page.get_by_role("slider", name="Shortlist when the model score is at least").press("ArrowRight"),
+        _text_has(".kit-bias-explorer", "score of 0.55 or more"),
+        kernel=KernelAction(Control("FloatSliderModel", "Shortlist when the model score is at least", value=0.55)),
+    ),
+    "04_transparency_and_explainability.ipynb": Interaction(
+        "explain a typed applicant", ".kit-decision-explainer",
+        _in(".kit-decision-explainer", lambda app: app.get_by_role("button", name="Explain").click()),
+        _text_has(".kit-decision-explainer", "Applicant A00042"),
+        kernel=KernelAction(Control("ButtonModel", "Explain"), (Control("TextModel", "Or type an applicant id", value="A00042"),)),
+        prepare=(_in(".kit-decision-explainer",
+                     lambda app: app.get_by_label("Or type an applicant id").fill("A00042")),),
+    ),
+    "05_privacy_and_data_governance.ipynb": Interaction(
+        "untick a column (k recomputed)", ".kit-minimisation",
+        _in(".kit-minimisation", lambda app: app.get_by_role("checkbox", name="postcode_area", exact=True).uncheck()),
+        _text_has(".kit-minimisation", "(k = 5)"),
+        kernel=KernelAction(Control("CheckboxModel", "postcode_area", value=False)),
+        prepare=tuple(_in(".kit-minimisation", lambda app, c=column: app.get_by_role("checkbox", name=c, exact=True)
+                          .uncheck()) for column in ("ethnicity", "disability")),
+    ),
+    "06_chatbot_risk_assessment.ipynb": Interaction(
+        "re-score a risk", ".kit-risk-register figure.kit-chart img",
+        _in(".kit-risk-register", lambda app: app.get_by_label("Likelihood (1-5)", exact=True)
+            .select_option(label="5 (almost certain)")),
+        _text_has(".kit-risk-register", "Saved R1: score 25 (critical)"),
+        kernel=KernelAction(Control("DropdownModel", "Likelihood (1-5)", option="5 (almost certain)", value=True),
+                     (Control("DropdownModel", "Risk to edit", option="R1 · Data privacy breach", value=True),)),
+        prepare=(_in(".kit-risk-register", lambda app: app.get_by_label("Risk to edit")
+                     .select_option(label="R1 · Data privacy breach")),
+                 _in(".kit-risk-register", lambda app: app.get_by_text("Editing R1").wait_for())),
+    ),
+    "07_policies_and_governance.ipynb": Interaction(
+        "change the review cycle", ".kit-policy-builder .kit-doc-preview",
+        _in(".kit-policy-builder", lambda app: app.get_by_label("How often will you review this policy, your suppliers and your audits?")
+            .select_option("once a year")),
+        _text_has(".kit-policy-builder .kit-doc-preview", "We review it once a year"),
+        kernel=KernelAction(Control("DropdownModel", option="once a year", value=True)),
+    ),
+    "08_implementation_challenges.ipynb": Interaction(
+        "answer a vendor question", ".kit-vendor-checklist",
+        _in(".kit-q-our-data-use", lambda group: group.get_by_role(
+            "radio", name="Yes, and we cannot opt out, or they did not know.", exact=True).check()),
+        _text_has(".kit-vendor-checklist", "1 of 18 questions answered"),
+        kernel=KernelAction(Control("RadioButtonsModel", css_class="kit-q-our-data-use",
+                             option="Yes, and we cannot opt out, or they did not know.", value=True)),
+    ),
+    "09_measuring_what_matters.ipynb": Interaction(
+        "compare applicants by ethnicity", ".kit-kpi-dashboard",
+        _in(".kit-kpi-dashboard", lambda app: app.get_by_label("Compare applicants by").select_option(label="Ethnicity")),
+        _text_has(".kit-kpi-dashboard", "No drift"),
+        kernel=KernelAction(Control("DropdownModel", "Compare applicants by", option="Ethnicity", value=True)),
+    ),
+    "10_culture_and_leadership.ipynb": Interaction(
+        "rate a statement", ".kit-maturity",
+        _in(".kit-s-strategy-problems", lambda group: group.get_by_role("radio", name="Fully in place", exact=True)
+            .check()),
+        _text_has(".kit-maturity", "Strategy: Advanced (100%)"),
+        kernel=KernelAction(Control("RadioButtonsModel", css_class="kit-s-strategy-problems", option="Fully in place", value=True)),
+    ),
+    "11_cultural_and_sector_context.ipynb": Interaction(
+        "compare two lenses", ".kit-case-explorer",
+        _in(".kit-case-explorer", lambda app: app.get_by_label("Side by side with")
+            .select_option(label="Region: Developing economies")),
+        _text_has(".kit-case-explorer", "Keep a phone and walk-in route"),
+        kernel=KernelAction(Control("DropdownModel", "Side by side with", option="Region: Developing economies", value=True)),
+    ),
+    "12_ethical_innovation_and_advocacy.ipynb": Interaction(
+        "start from the example statement", ".kit-statement-builder",
+        _in(".kit-statement-builder", lambda app: app.get_by_role("button", name="Start from the example").click()),
+        _text_has(".kit-statement-builder", "Every section of the public tier has an answer"),
+        kernel=KernelAction(Control("ButtonModel", "Start from the example")),
+    ),
+    "13_your_action_plan.ipynb": Interaction(
+        "build the action plan", ".kit-action-plan",
+        _in(".kit-action-plan", lambda app: app.get_by_role("button", name="Build my action plan").click()),
+        _text_has(".kit-action-plan", "Ethical AI action plan"),
+        kernel=KernelAction(Control("ButtonModel", "Build my action plan"), (Control("ButtonModel", "Start a new workspace"),)),
+        prepare=(lambda page: page.get_by_role("button", name="Start a new workspace").click(),
+                 lambda page: page.locator(".kit-code").wait_for()),
     ),
 }
+
+
+def run_sync(interaction: Interaction, page, timeout_ms: float = 60_000) -> float:
+    """Drive ``interaction`` on a sync Playwright page; return the latency in seconds."""
+    page.locator(interaction.ready).first.wait_for(timeout=timeout_ms)
+    for step in interaction.prepare:
+        step(page)
+    start = time.perf_counter()
+    interaction.act(page)
+    page.wait_for_function(interaction.done, timeout=timeout_ms, polling=10)
+    return time.perf_counter() - start
+
+
+async def run_async(interaction: Interaction, page, timeout_ms: float = 60_000) -> float:
+    """Drive ``interaction`` on an async Playwright page; return the latency in seconds."""
+    await page.locator(interaction.ready).first.wait_for(timeout=timeout_ms)
+    for step in interaction.prepare:
+        await _settle(step(page))
+    start = time.perf_counter()
+    await _settle(interaction.act(page))
+    await page.wait_for_function(interaction.done, timeout=timeout_ms, polling=10)
+    return time.perf_counter() - start
+
+
+async def _settle(result):
+    return await result if inspect.isawaitable(result) else result

@@ -11,19 +11,25 @@ import webbrowser
 from pathlib import Path
 
 from kit import exercises
-from kit.paths import EXERCISES_DIR, SOLUTIONS_DIR
-from kit.serve import ServeOptions, lab_command, voila_command
+from kit.paths import EXERCISES_DIR, NOTEBOOKS_DIR, SOLUTIONS_DIR
+from kit.serve import ServeOptions, lab_command, parse_pool, voila_command
 
 
 def _serve(args: argparse.Namespace) -> int:
-    options = ServeOptions(
-        port=args.port, ip=args.ip, preheat=not args.no_preheat, pool_size=args.pool_size,
-        cull_idle=args.cull_idle, max_kernels=args.max_kernels, reserve_mb=args.reserve_mb, extra=tuple(args.voila_arg or ()),
-        **({"notebooks": Path(args.notebooks)} if args.notebooks else {}),
-    )
-    if not options.notebooks.is_dir():
-        print(f"kit serve: no folder {options.notebooks}; give --notebooks a folder of notebooks.", file=sys.stderr)
+    notebooks = Path(args.notebooks) if args.notebooks else NOTEBOOKS_DIR
+    if not notebooks.is_dir():
+        print(f"kit serve: no folder {notebooks}; give --notebooks a folder of notebooks.", file=sys.stderr)
         return 2
+    try:
+        pools = tuple(parse_pool(text, notebooks) for text in args.pool or ())
+    except ValueError as problem:
+        print(f"kit serve: {problem}", file=sys.stderr)
+        return 2
+    options = ServeOptions(
+        port=args.port, ip=args.ip, preheat=not args.no_preheat, pool_size=args.pool_size, pools=pools,
+        cull_idle=args.cull_idle, max_kernels=args.max_kernels, reserve_mb=args.reserve_mb,
+        notebooks=notebooks, extra=tuple(args.voila_arg or ()),
+    )
     print(f"Opening the kit at {options.url()}  (press Ctrl+C to stop)", flush=True)
     server = subprocess.Popen(voila_command(options))
     # Pass Ctrl+C and `kill` on to Voilà, so it shuts its kernels down instead of
@@ -91,6 +97,9 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--ip", default="127.0.0.1", help="address to listen on; 0.0.0.0 serves a whole room")
     serve.add_argument("--no-preheat", action="store_true", help="start kernels only when a page opens (less memory)")
     serve.add_argument("--pool-size", type=int, default=1, help="preheated kernels kept ready per lesson (default 1)")
+    serve.add_argument("--pool", action="append", metavar="LESSON=N",
+                       help="keep N kernels ready for one lesson, e.g. --pool 03=30 before teaching lesson 03 "
+                            "to 30 people (repeatable; each kernel needs about 150 MB)")
     serve.add_argument("--cull-idle", type=int, default=600, help="seconds before a kernel with no open tab is shut down")
     serve.add_argument("--max-kernels", type=int, default=0,
                        help="most pages open at once; past it new pages get a 'server is full' message (0: no limit)")

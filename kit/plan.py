@@ -9,6 +9,7 @@ with the lesson that makes them.
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import logging
 from dataclasses import dataclass
 from typing import Callable
@@ -29,7 +30,11 @@ class PlanPart:
     lesson: str
     key: str | None
     prefix: str | None
-    section: Callable
+    section_path: str
+
+    def section(self, saved) -> Section | None:
+        """The plan's section for ``saved``; its module is imported only now, when there is work to show."""
+        return _function(self.section_path, self.title)(saved)
 
     def value(self, workspace: Workspace):
         """What the attendee saved for this part (None when nothing yet)."""
@@ -44,7 +49,18 @@ def _function(path: str, where: str) -> Callable:
     try:
         return getattr(importlib.import_module(module), name)
     except (ImportError, AttributeError):
-        raise ContentError(f"saved_work.yaml, part {where!r}: cannot find {path}; check the module:function name.") from None
+        raise _not_found(path, where) from None
+
+
+def _not_found(path: str, where: str) -> ContentError:
+    return ContentError(f"saved_work.yaml, part {where!r}: cannot find {path}; check the module:function name.")
+
+
+def _module_exists(path: str) -> bool:
+    try:
+        return importlib.util.find_spec(path.partition(":")[0]) is not None
+    except ModuleNotFoundError:
+        return False
 
 
 def parts() -> list[PlanPart]:
@@ -53,8 +69,9 @@ def parts() -> list[PlanPart]:
     for row in load("saved_work"):
         if ("key" in row) == ("prefix" in row):
             raise ContentError(f"saved_work.yaml, part {row.get('title')!r}: give either 'key' or 'prefix'.")
-        out.append(PlanPart(row["title"], str(row["lesson"]), row.get("key"), row.get("prefix"),
-                            _function(row["section"], row["title"])))
+        if not _module_exists(row["section"]):
+            raise _not_found(row["section"], row["title"])
+        out.append(PlanPart(row["title"], str(row["lesson"]), row.get("key"), row.get("prefix"), row["section"]))
     return out
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +21,9 @@ class ServeOptions:
     port, ip : where Voilà listens; it never silently moves to another port.
     preheat : keep a kernel per lesson already running, so the first page is quick.
     pool_size : preheated kernels per lesson.
+    pools : larger pools for named lessons, as (notebook file, size): the lesson a
+        trainer is about to teach, sized to the room, so every attendee finds a
+        kernel that has already run it.
     fill_delay : seconds before the pool refills. The next page to open waits for the
         refill, delay included, so it is kept short.
     cull_idle : seconds after which a kernel with no open tab is shut down
@@ -34,6 +38,7 @@ class ServeOptions:
     ip: str = "127.0.0.1"
     preheat: bool = True
     pool_size: int = 1
+    pools: tuple[tuple[str, int], ...] = ()
     fill_delay: int = 2
     cull_idle: int = 600
     max_kernels: int = 0
@@ -72,7 +77,24 @@ def voila_command(options: ServeOptions) -> list[str]:
             f"--pool_size={options.pool_size}",
             f"--VoilaKernelManager.fill_delay={options.fill_delay}",
         ]
+        if options.pools:
+            sizes = {"default": {"pool_size": options.pool_size},
+                     **{name: {"pool_size": size} for name, size in options.pools}}
+            argv.append(f"--VoilaKernelManager.kernel_pools_config={json.dumps(sizes)}")
     return argv + list(options.extra)
+
+
+def parse_pool(text: str, notebooks: Path) -> tuple[str, int]:
+    """Read a ``--pool`` value such as ``03=30`` into (notebook file, size); plain-words errors."""
+    lesson, sep, size = text.partition("=")
+    if not sep or not size.strip().isdigit():
+        raise ValueError(f"--pool {text!r}: write the lesson and the number of kernels, such as --pool 03=30.")
+    lesson = lesson.strip()
+    matches = sorted(p.name for p in notebooks.glob("*.ipynb") if p.name == lesson or p.name.startswith(f"{lesson}_"))
+    if len(matches) != 1:
+        raise ValueError(f"--pool {text!r}: no single lesson is called {lesson!r}; use its number, such as 03, "
+                         "or its file name.")
+    return matches[0], int(size)
 
 
 def lab_command(port: int | None = None) -> list[str]:

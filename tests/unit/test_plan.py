@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 
 from kit import content
 from kit.content import ContentError
 from kit.export import to_html, to_markdown
 from kit.hiring_lab import audit_at, findings
-from kit.plan import build_plan, lesson_file, parts
+from kit.plan import _function, build_plan, lesson_file, parts
 from kit.store import Store
 
 
@@ -19,7 +22,7 @@ def workspace(tmp_path):
 
 def test_every_listed_part_resolves_to_a_function_and_a_lesson():
     for part in parts():
-        assert callable(part.section)
+        assert callable(_function(part.section_path, part.title))
         assert lesson_file(part.lesson).startswith(part.lesson + "_")
 
 
@@ -56,3 +59,11 @@ def test_bad_registry_entry_names_the_fix(monkeypatch):
                                                          "section": "kit.nowhere:nothing"}])
     with pytest.raises(ContentError, match="cannot find kit.nowhere:nothing"):
         parts()
+
+
+def test_an_empty_plan_imports_no_section_module():
+    """The capstone page stays light: a part's module loads only when there is saved work to show."""
+    code = ("import sys, tempfile; from kit.store import Store; from kit.plan import build_plan; "
+            "build_plan(Store(tempfile.mkdtemp()).create()); print('sklearn' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from kit.cli import build_parser, main
-from kit.serve import ServeOptions, lab_command, voila_command
+from kit.paths import NOTEBOOKS_DIR
+from kit.serve import ServeOptions, lab_command, parse_pool, voila_command
 
 
 def test_default_command_is_safe_for_a_room():
@@ -56,3 +59,26 @@ def test_serve_refuses_a_missing_folder(tmp_path, capsys):
 def test_serve_can_serve_another_folder(tmp_path):
     argv = voila_command(ServeOptions(notebooks=tmp_path))
     assert argv[3] == str(tmp_path)
+
+
+def test_a_lesson_pool_sized_for_the_room_reaches_voila():
+    argv = voila_command(ServeOptions(pool_size=2, pools=(("03_bias_in_hiring.ipynb", 30),)))
+    config = next(a for a in argv if a.startswith("--VoilaKernelManager.kernel_pools_config="))
+    sizes = json.loads(config.partition("=")[2])
+    assert sizes == {"default": {"pool_size": 2}, "03_bias_in_hiring.ipynb": {"pool_size": 30}}
+    assert not any("kernel_pools_config" in a for a in voila_command(ServeOptions()))
+
+
+@pytest.mark.parametrize("text, expected", [("03=30", ("03_bias_in_hiring.ipynb", 30)),
+                                            ("06_chatbot_risk_assessment.ipynb=5",
+                                             ("06_chatbot_risk_assessment.ipynb", 5))])
+def test_pool_names_a_lesson_by_number_or_file(text, expected):
+    assert parse_pool(text, NOTEBOOKS_DIR) == expected
+
+
+@pytest.mark.parametrize("text, words", [("03", "such as --pool 03=30"), ("03=many", "such as --pool 03=30"),
+                                         ("99=4", "no single lesson is called '99'"), ("1=4", "no single lesson")])
+def test_a_bad_pool_is_refused_in_plain_words(text, words, capsys):
+    assert main(["serve", "--pool", text]) == 2
+    error = capsys.readouterr().err
+    assert words in error and "Traceback" not in error

@@ -1,0 +1,162 @@
+"""A simulated attendee that speaks the Jupyter protocol instead of driving a browser.
+
+It does what an attendee's browser asks of the server, and nothing a browser
+does on the attendee's own computer: fetch the Voilà page (the server runs or
+hands over a preheated kernel and renders the notebook), open the kernel's
+websocket, ask for every widget's state (as the page's widget manager does),
+then change one control and wait until the kernel has finished answering.
+That makes a room of 30 attendees cheap to simulate on the same machine as
+the server, so the figures measure the server, not 30 copies of Chromium.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import re
+import struct
+import time
+import uuid
+from dataclasses import dataclass, field
+
+from tornado.httpclient import AsyncHTTPClient, HTTPRequest
+from tornado.websocket import websocket_connect
+
+CONTROL_PROTOCOL = "1.0.0"  # ipywidgets' widget-control protocol, as the page's widget manager sends it
+CLICK = {"method": "custom", "content": {"event": "click"}}
+
+
+@dataclass(frozen=True)
+class Control:
+    """One widget, found by its model and its description, an option label or a CSS class, and what to do to it."""
+
+    model: str
+    description: str = ""
+    option: str = ""
+    css_class: str = ""
+    value: object = None  # None: click (buttons); otherwise the new value, or the option's index for choices
+
+    def matches(self, state: dict) -> bool:
+        return (state.get("_model_name") == self.model
+                and (not self.description or state.get("description") == self.description)
+                and (not self.option or self.option in state.get("_options_labels", ()))
+                and (not self.css_class or self.css_class in state.get("_dom_classes", ())))
+
+    def message(self, state: dict) -> dict:
+        if self.value is None:
+            return CLICK
+        if self.option:
+            return {"method": "update", "state": {"index": state["_options_labels"].index(self.option)},
+                    "buffer_paths": []}
+        return {"method": "update", "state": {"value": self.value}, "buffer_paths": []}
+
+
+@dataclass(frozen=True)
+class KernelAction:
+    """The protocol form of an app's main interaction: untimed set-up, then one timed change."""
+
+    act: Control
+    prepare: tuple[Control, ...] = field(default_factory=tuple)
+
+
+@dataclass
+class Timings:
+    page: float = 0.0  # the page's HTML fully received: the notebook has run
+    live: float = 0.0  # every widget's state received: the page can draw its controls
+    interaction: float = 0.0  # the change sent until the kernel is idle again
+
+
+class Attendee:
+    """One attendee's page: a kernel websocket and the widget states it reported."""
+
+    def __init__(self, base: str):
+        self.base = base
+        self.session = uuid.uuid4().hex
+        self.ws = None
+        self.states: dict[str, dict] = {}
+
+    async def open(self, notebook: str, timeout: float) -> Timings:
+        timings = Timings()
+        start = time.perf_counter()
+        response = await AsyncHTTPClient().fetch(HTTPRequest(f"{self.base}/voila/render/{notebook}",
+                                                             request_timeout=timeout))
+        html = response.body.decode()
+        if "Traceback" in html or "server is full" in html:
+            raise RuntimeError("the page shows an error")
+        timings.page = time.perf_counter() - start
+        kernel = re.search(r'"kernelId":\s*"([0-9a-f-]+)"', html)
+        if not kernel:
+            text = re.sub(r"<[^>]+>|\s+", " ", html)
+            raise RuntimeError(f"no kernel id in the page: {text.strip()[:200]}")
+        ws_url = self.base.replace("http", "ws", 1) + f"/api/kernels/{kernel[1]}/channels?session_id={self.session}"
+        self.ws = await websocket_connect(ws_url, connect_timeout=timeout, max_message_size=256 * 2**20)
+        control = uuid.uuid4().hex
+        await self._send("comm_open", {"comm_id": control, "target_name": "jupyter.widget.control", "data": {}},
+                         {"version": CONTROL_PROTOCOL})
+        asked = await self._send("comm_msg", {"comm_id": control, "data": {"method": "request_states"}})
+        reply = await self._until(lambda m: m["msg_type"] == "comm_msg" and m["parent_header"].get("msg_id") == asked
+                                  and m["content"]["data"].get("method") == "update_states", timeout)
+        self.states = reply["content"]["data"]["states"]
+        timings.live = time.perf_counter() - start
+        return timings
+
+    async def perform(self, action: KernelAction, timeout: float) -> float:
+        """Apply ``action``; return the seconds from the timed change to the kernel being idle."""
+        for control in action.prepare:
+            await self._change(control, timeout)
+        return await self._change(action.act, timeout)
+
+    async def close(self) -> None:
+        if self.ws is not None:
+            self.ws.close()
+
+    async def _change(self, control: Control, timeout: float) -> float:
+        found = [(mid, s["state"]) for mid, s in self.states.items() if control.matches(s["state"])]
+        if not found:
+            raise LookupError(f"no {control.model} {control.description or control.option or control.css_class!r}")
+        model_id, state = found[0]
+        start = time.perf_counter()
+        sent = await self._send("comm_msg", {"comm_id": model_id, "data": control.message(state)})
+        failures: list[str] = []
+
+        def finished(message: dict) -> bool:
+            if message["parent_header"].get("msg_id") != sent:
+                return False
+            if message["msg_type"] == "error":
+                failures.append(message["content"].get("ename", "error"))
+            return message["msg_type"] == "status" and message["content"]["execution_state"] == "idle"
+
+        await self._until(finished, timeout)
+        if failures:
+            raise RuntimeError(f"the kernel raised {failures[0]}")
+        return time.perf_counter() - start
+
+    async def _send(self, msg_type: str, content: dict, metadata: dict | None = None) -> str:
+        msg_id = uuid.uuid4().hex
+        await self.ws.write_message(json.dumps({
+            "header": {"msg_id": msg_id, "msg_type": msg_type, "session": self.session, "username": "attendee",
+                       "version": "5.3", "date": ""},
+            "parent_header": {}, "metadata": metadata or {}, "content": content, "channel": "shell", "buffers": [],
+        }))
+        return msg_id
+
+    async def _until(self, predicate, timeout: float) -> dict:
+        deadline = time.monotonic() + timeout
+        while True:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise TimeoutError("the kernel did not answer in time")
+            raw = await asyncio.wait_for(self.ws.read_message(), remaining)
+            if raw is None:
+                raise ConnectionError("the kernel's websocket closed")
+            message = _binary_message(raw) if isinstance(raw, bytes) else json.loads(raw)
+            if predicate(message):
+                return message
+
+
+def _binary_message(frame: bytes) -> dict:
+    """The JSON part of a message sent with binary buffers (jupyter_server's legacy binary framing)."""
+    count = struct.unpack("!I", frame[:4])[0]
+    offsets = struct.unpack(f"!{count}I", frame[4:4 + 4 * count])
+    end = offsets[1] if count > 1 else len(frame)
+    return json.loads(frame[offsets[0]:end])
