@@ -47,7 +47,7 @@ INTERACTIONS: dict[str, Interaction] = {
         kernel=KernelAction(Control("ButtonModel", "Start a new workspace")),
     ),
     "01_strategy_and_use_cases.ipynb": Interaction(
-        "add a use case", ".kit-use-case-matrix figure.kit-chart img",
+        "add a use case", ".kit-use-case-matrix figure.kit-chart",
         _in(".kit-use-case-matrix", lambda app: app.get_by_role("button", name="Add to my list").click()),
         "() => (document.querySelector('.kit-use-case-matrix figure.kit-chart img')?.alt || '')"
         ".includes('Matrix of 7 use cases')",
@@ -84,7 +84,7 @@ INTERACTIONS: dict[str, Interaction] = {
                           .uncheck()) for column in ("ethnicity", "disability")),
     ),
     "06_chatbot_risk_assessment.ipynb": Interaction(
-        "re-score a risk", ".kit-risk-register figure.kit-chart img",
+        "re-score a risk", ".kit-risk-register figure.kit-chart",
         _in(".kit-risk-register", lambda app: app.get_by_label("Likelihood (1-5)", exact=True)
             .select_option(label="5 (almost certain)")),
         _text_has(".kit-risk-register", "Saved R1: score 25 (critical)"),

@@ -5,9 +5,9 @@ from __future__ import annotations
 import ipywidgets as widgets
 
 from kit import session
-from kit.export import to_docx, to_html, to_html_fragment, to_markdown
+from kit.export import to_html_fragment
 from kit.plan import build_plan, lesson_file
-from kit.ui.downloads import download_bar
+from kit.ui.downloads import document_downloads
 from kit.ui.widgets import error_box, escape, guarded, notice
 
 
@@ -37,11 +37,7 @@ def action_plan_app() -> widgets.VBox:
             raise ValueError("Open your workspace first: enter your code above and press Open my workspace.")
         plan = build_plan(workspace)
         document = plan.document
-        downloads.value = download_bar([
-            (to_html(document), "ethical-ai-action-plan.html", "Download as a web page (HTML)"),
-            (to_docx(document), "ethical-ai-action-plan.docx", "Download as Word"),
-            (to_markdown(document), "ethical-ai-action-plan.md", "Download as Markdown"),
-        ])
+        downloads.value = document_downloads(document, "ethical-ai-action-plan", "your action plan")
         missing.value = _missing_html(plan)
         preview.value = f'<div class="kit-plan-preview" style="border:1px solid #8a94a6;padding:0.5em 1em">' \
                         f"{to_html_fragment(document, heading_level=2)}</div>"

@@ -12,11 +12,11 @@ import pandas as pd
 
 from kit import session
 from kit.explain import SAVE_KEY, Explanation, example_applicants, explain, letter, remember, score_text
-from kit.export import to_docx, to_html, to_html_fragment, to_markdown
+from kit.export import to_html_fragment
 from kit.model_card import model_card
 from kit.store import Workspace
 from kit.ui.contribution_chart import contributions_alt, contributions_figure
-from kit.ui.downloads import download_bar
+from kit.ui.downloads import document_downloads
 from kit.ui.plots import to_png
 from kit.ui.tables import table_html
 from kit.ui.widgets import chart, error_box, escape, guarded, notice
@@ -153,11 +153,7 @@ def model_card_panel() -> widgets.VBox:
     @guarded(errors, "write the model card")
     def build():
         card = model_card()
-        view.value = download_bar([
-            (to_markdown(card), "model-card.md", "Download the model card (Markdown)"),
-            (to_html(card), "model-card.html", "Download it as a web page (HTML)"),
-            (to_docx(card), "model-card.docx", "Download it for Word (.docx)"),
-        ]) + f'<div class="kit-model-card">{to_html_fragment(card, heading_level=3)}</div>'
+        view.value = document_downloads(card, "model-card", "the model card") + f'<div class="kit-model-card">{to_html_fragment(card, heading_level=3)}</div>'
 
     build()
     box = widgets.VBox([errors, view])

@@ -20,7 +20,7 @@ from kit.impact_assessment import (
     summary,
 )
 from kit.store import Workspace
-from kit.ui.document_downloads import document_downloads
+from kit.ui.downloads import document_downloads
 from kit.ui.policy_forms import stacked, styles
 from kit.ui.tables import table_html
 from kit.ui.widgets import error_box, escape, guarded, notice

@@ -16,7 +16,7 @@ from kit.maturity import (LEVELS, RATINGS, SAVE_KEY, Assessment, MaturityModel, 
                           load_model, maturity_document, maturity_table, radar_alt, thresholds_text)
 from kit.store import Workspace
 from kit.ui.choices import choice, group_heading
-from kit.ui.document_downloads import document_downloads
+from kit.ui.downloads import document_downloads
 from kit.ui.plots import new_figure, to_png
 from kit.ui.tables import table_html
 from kit.ui.widgets import chart, error_box, escape, guarded, notice

@@ -15,12 +15,12 @@ import pandas as pd
 
 from kit import session
 from kit.data import COLUMN_GUIDE, load_hiring
-from kit.export import Document, to_html, to_markdown
+from kit.export import Document
 from kit.fairness import read_audit_csv
 from kit.privacy import SAVE_KEY, ColumnFlag, Review, classify_columns, minimisation_section, review
 from kit.store import Workspace
 from kit.ui.widgets import uploaded_file
-from kit.ui.downloads import download_bar
+from kit.ui.downloads import document_downloads
 from kit.ui.tables import table_html
 from kit.ui.widgets import error_box, escape, guarded, notice
 
@@ -79,8 +79,7 @@ def minimisation_checker() -> widgets.VBox:
                    "for.", "info") + review_html(result))
         saved = result.saved(state["name"], purpose.value.strip())
         record = Document("Data minimisation record", [minimisation_section(saved)])
-        downloads.value = download_bar([(to_markdown(record), "minimisation-record.md", "Download the record (Markdown)"),
-                                        (to_html(record), "minimisation-record.html", "Download it as a web page (HTML)")])
+        downloads.value = document_downloads(record, "minimisation-record", "the record")
         if save and not state["quiet"]:
             session.ensure().save(SAVE_KEY, saved)
 

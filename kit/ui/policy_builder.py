@@ -9,7 +9,7 @@ from kit.policy import (SAVE_KEY, areas, draft_policy, open_message, open_questi
                         saved_value, too_long)
 from kit.policy._templates import GROUPS, PolicyQuestion
 from kit.store import Workspace
-from kit.ui.document_downloads import document_downloads
+from kit.ui.downloads import document_downloads
 from kit.ui.policy_forms import document_preview, stacked, styles
 from kit.ui.tables import table_html
 from kit.ui.widgets import error_box, escape, guarded, notice

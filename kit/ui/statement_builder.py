@@ -5,11 +5,11 @@ from __future__ import annotations
 import ipywidgets as widgets
 
 from kit import session
-from kit.export import to_docx, to_html, to_markdown
+from kit.export import to_html
 from kit.statement import (SAVE_KEY, WORK_KEYS, add_evidence, clean_answers, evidence, load_fields,
                            missing_sections, statement_document, suggestions, warnings)
 from kit.store import Workspace
-from kit.ui.downloads import download_bar
+from kit.ui.downloads import document_downloads
 from kit.ui.widgets import error_box, escape, guarded, notice
 
 STEM = "transparency-statement"
@@ -68,11 +68,7 @@ def statement_builder() -> widgets.VBox:
         gaps.value += "".join(notice(note, "warning") for note in notes)
         preview.value = preview_html(current)
         doc = statement_document(current)
-        downloads.value = download_bar([
-            (to_markdown(doc), f"{STEM}.md", "Download the statement as Markdown"),
-            (to_html(doc), f"{STEM}.html", "Download it as a web page (HTML)"),
-            (to_docx(doc), f"{STEM}.docx", "Download it as Word"),
-        ])
+        downloads.value = document_downloads(doc, STEM, "the statement")
 
     def fill(values: dict, overwrite: bool = False):
         loading["now"] = True

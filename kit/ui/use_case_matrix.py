@@ -9,12 +9,11 @@ from __future__ import annotations
 import ipywidgets as widgets
 
 from kit import session
-from kit.export import to_docx, to_markdown
 from kit.store import Workspace
 from kit.strategy import (LABELS, MAX_USE_CASES, MONEY, SAVE_KEY, SCORES, UseCase, add, amount,
                           display_frame, from_saved, load_template, recommend, remove, replace, scales,
                           template_keys, use_case, use_case_document, use_cases_csv)
-from kit.ui.downloads import download_bar
+from kit.ui.downloads import document_downloads
 from kit.ui.tables import table_html
 from kit.ui.use_case_chart import matrix_chart_html
 from kit.ui.widgets import error_box, escape, guarded, notice
@@ -114,11 +113,8 @@ def use_case_matrix() -> widgets.VBox:
         listing.value = table_html(display_frame(cases), caption=f"Your use cases ({len(cases)} of at most "
                                                                  f"{MAX_USE_CASES})") if cases else ""
         document = use_case_document(cases)
-        downloads.value = download_bar([
-            (use_cases_csv(cases), "ai-use-cases.csv", "Download the list (CSV, for a spreadsheet)"),
-            (to_markdown(document), "ai-use-cases.md", "Download the triage (Markdown)"),
-            (to_docx(document), "ai-use-cases.docx", "Download the triage (Word)"),
-        ])
+        downloads.value = document_downloads(document, "ai-use-cases", "the triage", before=(
+            (use_cases_csv(cases), "ai-use-cases.csv", "Download the list (CSV, for a spreadsheet)"),))
 
     def commit(cases: list[UseCase], message: str) -> None:
         state["previous"], state["cases"] = state["cases"], cases

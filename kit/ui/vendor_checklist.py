@@ -14,7 +14,7 @@ import pandas as pd
 from kit import session
 from kit.store import Workspace
 from kit.ui.choices import choice, group_heading
-from kit.ui.document_downloads import document_downloads
+from kit.ui.downloads import document_downloads
 from kit.ui.plots import new_figure, to_png
 from kit.ui.tables import table_html
 from kit.ui.widgets import chart, error_box, escape, guarded, notice

@@ -32,14 +32,14 @@ def test_capstone_gathers_saved_work_into_the_download(page, kit_server, workspa
     assert "Below four-fifths: woman / Black" in text
     assert "Bias audit of your own data: lesson 03" in text  # missing part, with its lesson
     with page.expect_download() as download:
-        app.get_by_role("link", name="Download as a web page (HTML)").click()
+        app.get_by_role("link", name="Download your action plan as a web page (HTML)").click()
     html = Path(download.value.path()).read_text(encoding="utf-8")
     assert "Harbourside &lt;b&gt;Homes&lt;/b&gt;" in html and "<b>Homes</b>" not in html
     assert "Check our screening supplier before renewal" in html and "Self-check results" in html
     register = risk_section(practice_register().to_dict())
     assert register.heading in html and "Data privacy breach" in html
     with page.expect_download() as word:
-        app.get_by_role("link", name="Download as Word").click()
+        app.get_by_role("link", name="Download your action plan as Word").click()
     assert word.value.suggested_filename == "ethical-ai-action-plan.docx"
     assert log.unexpected() == []
 

@@ -132,7 +132,7 @@ def test_statement_builder_uses_saved_work_and_downloads_the_draft(watched, kit_
     assert text.startswith("# How Harbourside \\<b\\>Homes\\</b\\> uses AI: Repairs chatbot")
     assert "## How to challenge a decision" in text and "below four-fifths of the highest rate: 55+" in text
     with page.expect_download() as web:
-        app.get_by_role("link", name="Download it as a web page (HTML)").click()
+        app.get_by_role("link", name="Download the statement as a web page (HTML)").click()
     html = Path(web.value.path()).read_text(encoding="utf-8")
     assert "Repairs chatbot &lt;script&gt;alert(1)&lt;/script&gt;" in html and SCRIPT not in html
     saved = saved_value(workspace_root, workspace.code, "transparency.statement",

@@ -71,7 +71,7 @@ def test_adding_a_use_case_moves_the_matrix_and_the_pilot(strategy, workspace_ro
     titles = [c["title"] for c in saved_value(workspace_root, code, "strategy.use_cases", lambda v: v is not None and len(v) == 7)]
     assert titles[-1] == "Answer stock questions by email" and len(titles) == 7
     assert app.get_by_role("link", name="Download the list (CSV, for a spreadsheet)").count() == 1
-    assert app.get_by_role("link", name="Download the triage (Word)").count() == 1
+    assert app.get_by_role("link", name="Download the triage as Word").count() == 1
 
 
 def test_markup_in_a_title_is_shown_as_text_and_comes_back_after_reload(strategy):
