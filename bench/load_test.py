@@ -107,6 +107,8 @@ def main() -> None:
     parser.add_argument("--pool-size", type=int, default=1, help="preheated kernels per lesson (kit serve --pool-size)")
     parser.add_argument("--pool", action="append", default=[], metavar="LESSON=N",
                         help="a larger pool for one lesson (kit serve --pool), e.g. 03=30")
+    parser.add_argument("--serve-arg", action="append", default=[], metavar="ARG",
+                        help="one more kit serve option, e.g. --serve-arg=--voila-arg=--LimitedKernelManager.refill_wait=0")
     parser.add_argument("--browser", action="store_true", help="drive headless Chromium pages instead")
     parser.add_argument("--details", action="store_true", help="also list the slowest figures per lesson")
     parser.add_argument("--timeout", type=float, default=180, help="seconds before one attendee counts as failed")
@@ -114,7 +116,7 @@ def main() -> None:
     plan = attendee_plan(args.attendees, args.lesson)
     folder = notebooks_with_baseline()
     with kit_server(folder, preheat=True, extra=(f"--pool-size={args.pool_size}",
-                                                       *(f"--pool={pool}" for pool in args.pool))) as (base, server, log):
+                                                       *(f"--pool={pool}" for pool in args.pool), *args.serve_arg)) as (base, server, log):
         wait_for_pools(log, sorted(INTERACTIONS), server)
         peak = {"mb": server_rss_mb(server)}
         stop = threading.Event()
