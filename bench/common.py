@@ -70,6 +70,7 @@ def kit_server(folder: Path, preheat: bool, extra: tuple[str, ...] = ()):
         server.terminate()
         server.wait(timeout=30)
         log.close()
+        shutil.copy(Path(workspace) / "serve.log", Path(tempfile.gettempdir()) / "kit-bench-last-serve.log")
         shutil.rmtree(workspace, ignore_errors=True)
 
 
