@@ -16,6 +16,8 @@ STYLE = """
 .kit-card { border: 1px solid #8a94a6; border-radius: 6px; padding: 0.7em 0.9em; background: #fff; color: #1a1a1a; }
 .kit-card h3 { margin: 0 0 0.3em 0; font-size: 1.05em; }
 .kit-card a { color: #1d4f91; font-weight: 600; }
+a.kit-download { color: #1d4f91; font-weight: 600; text-decoration: underline; }
+a.kit-download:hover { color: #10243f; }
 .kit-card .kit-meta { color: #4a4f57; font-size: 0.9em; }
 .kit-soon { background: #f4f5f7; }
 table.kit-table { border-collapse: collapse; margin: 0.5em 0; }
