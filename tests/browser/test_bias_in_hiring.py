@@ -45,7 +45,8 @@ def test_threshold_slider_changes_the_impact_ratio(lesson, workspace_root):
     page.wait_for_function("() => document.querySelector('.kit-bias-explorer').innerText.includes('55+')",
                            timeout=30_000)
     code = page.locator(".kit-code").inner_text(timeout=30_000).strip()  # moving the slider started a workspace
-    saved = saved_value(workspace_root, code, "bias.explorer")
+    # the page redraws before the save lands: wait for the save of the last change
+    saved = saved_value(workspace_root, code, "bias.explorer", lambda v: bool(v) and len(v.get("groups", [])) == 2)
     assert saved["threshold"] == pytest.approx(0.65) and saved["groups"] == ["gender", "age_band"]
 
     page.reload()
