@@ -20,7 +20,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from kit.paths import NOTEBOOKS_DIR  # noqa: E402
-from tests.browser.voila import CHROMIUM_ARGS, chromium_path, wait_for_widgets  # noqa: E402
+from tests.browser.voila import CHROMIUM_ARGS, WIDGETS, chromium_path, wait_for_widgets  # noqa: E402,F401 (WIDGETS: for load_test)
 
 BASELINE = "zz_empty_baseline.ipynb"
 
@@ -140,9 +140,15 @@ def launch(playwright):
     return playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
 
 
+def answer_route(route):
+    """Let local requests through; answer the rest (the lab template's CDN fonts) with an empty reply."""
+    if route.request.url.startswith(("http://127.0.0.1", "data:", "blob:")):
+        return route.continue_()
+    return route.fulfill(status=200, body="", content_type="text/css")
+
+
 def block_external(page) -> None:
-    page.route("**/*", lambda route: route.continue_() if route.request.url.startswith(("http://127.0.0.1", "data:", "blob:"))
-               else route.fulfill(status=200, body="", content_type="text/css"))
+    page.route("**/*", answer_route)
 
 
 def timed_open(browser, url: str) -> tuple[float, object]:

@@ -23,13 +23,9 @@ import time
 
 from tornado.httpclient import AsyncHTTPClient
 
-from common import CHROMIUM_ARGS, chromium_path, kit_server, notebooks_with_baseline, server_rss_mb, wait_for_pools
+from common import CHROMIUM_ARGS, WIDGETS, answer_route, chromium_path, kit_server, notebooks_with_baseline, server_rss_mb, wait_for_pools
 from interactions import INTERACTIONS, run_async
 from protocol import Attendee
-
-WIDGETS = (".jupyter-widgets.widget-container, .jupyter-widgets.widget-inline-hbox, "
-           ".jupyter-widgets.widget-button")
-
 
 async def protocol_attendee(base: str, notebook: str, timeout_s: float) -> dict:
     record = {"notebook": notebook, "render": None, "interaction": None, "error": None}
@@ -47,9 +43,7 @@ async def protocol_attendee(base: str, notebook: str, timeout_s: float) -> dict:
 async def browser_attendee(browser, base: str, notebook: str, timeout_s: float) -> dict:
     context = await browser.new_context(viewport={"width": 1280, "height": 900})
     page = await context.new_page()
-    await page.route("**/*", lambda route: asyncio.ensure_future(
-        route.continue_() if route.request.url.startswith(("http://127.0.0.1", "data:", "blob:"))
-        else route.fulfill(status=200, body="", content_type="text/css")))
+    await page.route("**/*", answer_route)  # async pages accept a handler returning a coroutine
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     record = {"notebook": notebook, "render": None, "interaction": None, "error": None}

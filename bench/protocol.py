@@ -63,7 +63,6 @@ class KernelAction:
 class Timings:
     page: float = 0.0  # the page's HTML fully received: the notebook has run
     live: float = 0.0  # every widget's state received: the page can draw its controls
-    interaction: float = 0.0  # the change sent until the kernel is idle again
 
 
 class Attendee:
