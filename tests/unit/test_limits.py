@@ -11,7 +11,7 @@ import urllib.request
 
 import pytest
 
-from kit.limits import refusal
+from kit.limits import LimitedKernelManager, refusal
 from tests.browser.conftest import _free_port
 
 
@@ -30,6 +30,57 @@ from tests.browser.conftest import _free_port
 def test_refusal(running, max_kernels, available, reserve, expected):
     why = refusal(running, max_kernels, available, reserve)
     assert (why is None) if expected is None else (expected in why)
+
+
+def _start_with_taken_ports(tmp_path, monkeypatch, taken_starts: int):
+    """Start a kernel where the first ``taken_starts`` kernels are given a port another socket holds."""
+    import asyncio
+    import socket
+
+    from jupyter_client.connect import LocalPortCache
+
+    holder = socket.socket()
+    holder.bind(("127.0.0.1", 0))
+    holder.listen()
+    taken = holder.getsockname()[1]
+    real_find = LocalPortCache.find_available_port
+    calls = []
+
+    def find_available_port(cache, ip):
+        calls.append(ip)
+        if len(calls) % 5 == 1 and len(calls) <= 5 * taken_starts:  # the shell port of each of the first starts
+            return taken
+        return real_find(cache, ip)
+
+    monkeypatch.setattr(LocalPortCache, "find_available_port", find_available_port)
+    manager = LimitedKernelManager(root_dir=str(tmp_path), reserve_mb=0, start_attempts=2)
+
+    async def start():
+        try:
+            kernel_id = await manager.start_kernel(kernel_name="python3")
+            return kernel_id, await manager._first_answer_problem(kernel_id), len(manager.list_kernels())
+        finally:
+            await manager.shutdown_all(now=True)
+
+    try:
+        return asyncio.run(start()), len(calls)
+    finally:
+        holder.close()
+
+
+def test_kernel_that_dies_at_start_is_replaced(tmp_path, monkeypatch):
+    (kernel_id, problem, running), ports = _start_with_taken_ports(tmp_path, monkeypatch, taken_starts=1)
+    assert problem is None and running == 1
+    assert ports == 10  # two kernels were given ports: the one that died and its replacement
+
+
+def test_kernel_that_keeps_dying_gives_a_plain_503(tmp_path, monkeypatch):
+    from tornado.web import HTTPError
+
+    with pytest.raises(HTTPError) as failed:
+        _start_with_taken_ports(tmp_path, monkeypatch, taken_starts=2)
+    assert failed.value.status_code == 503
+    assert "could not start Python for this page (2 tries)" in failed.value.reason
 
 
 def test_full_server_answers_503_with_plain_message(tmp_path):
