@@ -49,7 +49,7 @@ class LimitedKernelManager(AsyncMappingKernelManager):
 
     async def start_kernel(self, *args, **kwargs):
         available = psutil.virtual_memory().available // 2**20
-        why = refusal(len(self.list_kernels()), self.max_kernels, available, self.reserve_mb)
+        why = refusal(self._kernels_open(), self.max_kernels, available, self.reserve_mb)
         if why:
             self.log.warning("refusing a new kernel: %s", why)
             raise HTTPError(503, reason=FULL_MESSAGE.format(why=why))
@@ -62,6 +62,10 @@ class LimitedKernelManager(AsyncMappingKernelManager):
                              kernel_id, problem, attempt, self.start_attempts)
             await self.shutdown_kernel(kernel_id, now=True)
         raise HTTPError(503, reason=START_FAILED_MESSAGE.format(attempts=self.start_attempts))
+
+    def _kernels_open(self) -> int:
+        """Kernels running or still starting (``list_kernels`` fails on one that is half registered)."""
+        return len(set(self.list_kernel_ids()) | set(self._pending_kernels))
 
     async def _first_answer_problem(self, kernel_id: str) -> str | None:
         """Wait for the kernel's first reply; say why it failed, or None once it has answered."""

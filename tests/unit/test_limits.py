@@ -83,6 +83,26 @@ def test_kernel_that_keeps_dying_gives_a_plain_503(tmp_path, monkeypatch):
     assert "could not start Python for this page (2 tries)" in failed.value.reason
 
 
+def test_kernels_still_starting_count_towards_the_limit(tmp_path):
+    import asyncio
+
+    from tornado.web import HTTPError
+
+    manager = LimitedKernelManager(root_dir=str(tmp_path), reserve_mb=0, max_kernels=2)
+
+    async def three_pages_at_once():
+        try:
+            return await asyncio.gather(*(manager.start_kernel(kernel_name="python3") for _ in range(3)),
+                                        return_exceptions=True)
+        finally:
+            await manager.shutdown_all(now=True)
+
+    results = asyncio.run(three_pages_at_once())
+    refused = [r for r in results if isinstance(r, HTTPError)]
+    assert len(refused) == 1 and "2 pages are open" in refused[0].reason
+    assert sum(isinstance(r, str) for r in results) == 2
+
+
 def test_full_server_answers_503_with_plain_message(tmp_path):
     port = _free_port()
     server = subprocess.Popen(
