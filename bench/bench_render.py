@@ -43,28 +43,31 @@ def measure_cold(folder, names, repeat):
     return cold, rss, {k: statistics.median(v) for k, v in latency.items()}
 
 
-def measure_preheated(folder, names):
+def measure_preheated(folder, names, repeat):
     warm = {}
     with kit_server(folder, preheat=True) as (base, server, log), sync_playwright() as pw:
         wait_for_pools(log, names, server)
         browser = launch(pw)
         for name in names:
-            seconds, page = timed_open(browser, f"{base}/voila/render/{name}")
-            warm[name] = seconds
-            page.close()
-            wait_until_settled(server)  # let the pool refill before the next page
+            times = []
+            for _ in range(repeat):
+                seconds, page = timed_open(browser, f"{base}/voila/render/{name}")
+                times.append(seconds)
+                page.close()
+                wait_until_settled(server)  # let the pool refill and run the lesson before the next open
+            warm[name] = statistics.median(times)
         browser.close()
     return warm
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--repeat", type=int, default=3, help="cold opens per notebook (median reported)")
+    parser.add_argument("--repeat", type=int, default=3, help="cold and preheated opens per notebook (medians reported)")
     args = parser.parse_args()
     folder = notebooks_with_baseline()
     names = sorted(p.name for p in folder.glob("*.ipynb"))
     cold, rss, latency = measure_cold(folder, names, args.repeat)
-    warm = measure_preheated(folder, names)
+    warm = measure_preheated(folder, names, args.repeat)
     base_cold, base_warm = cold[BASELINE], warm[BASELINE]
     print(f"Baseline (empty notebook): cold {base_cold:.2f} s, preheated {base_warm:.2f} s\n")
     print("| app | cold render (s) | preheated render (s) | cold / baseline | main interaction | latency (ms) | kernel RSS after use (MB) |")
