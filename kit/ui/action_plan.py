@@ -37,10 +37,11 @@ def action_plan_app() -> widgets.VBox:
             raise ValueError("Open your workspace first: enter your code above and press Open my workspace.")
         plan = build_plan(workspace)
         document = plan.document
-        downloads.value = document_downloads(document, "ethical-ai-action-plan", "your action plan")
         missing.value = _missing_html(plan)
         preview.value = f'<div class="kit-plan-preview" style="border:1px solid #8a94a6;padding:0.5em 1em">' \
                         f"{to_html_fragment(document, heading_level=2)}</div>"
+        # the files last: the Word file takes longest, and the plan can be read meanwhile
+        downloads.value = document_downloads(document, "ethical-ai-action-plan", "your action plan")
 
     build.on_click(on_build)
     session.on_reopen(lambda _workspace: on_build())

@@ -18,6 +18,7 @@ from kit.store import Workspace
 from kit.ui.contribution_chart import contributions_alt, contributions_figure
 from kit.ui.downloads import document_downloads
 from kit.ui.plots import to_png
+from kit.ui.staged import Part, StagedHTML
 from kit.ui.tables import table_html
 from kit.ui.widgets import chart, error_box, escape, guarded, notice
 
@@ -66,20 +67,27 @@ def _letter_html(paragraphs: list[str]) -> str:
     return "".join(out)
 
 
-def explanation_html(explanation: Explanation) -> str:
-    """The whole explanation of one decision as HTML (every value escaped)."""
+def explanation_parts(explanation: Explanation) -> list[Part]:
+    """The explanation of one decision: the verdict and reasons, the chart, the letter (every value escaped).
+
+    The chart is a function, drawn after the words are shown (:class:`StagedHTML`).
+    """
     kind = "success" if explanation.shortlisted else "warning"
     verdict = notice(f"Score {score_text(explanation.score, explanation.threshold)} out of 1 "
                      f"(shortlisted from {explanation.threshold:.2f}): "
                      f"{explanation.outcome}. The average applicant scores {explanation.baseline:.2f}.", kind)
-    figure = chart(to_png(contributions_figure(explanation)), alt=contributions_alt(explanation),
-                   table_html=table_html(explanation.table(), caption="Each input's effect"),
-                   caption=f"What moved the score of applicant {explanation.applicant_id}")
+
+    def figure() -> str:
+        return chart(to_png(contributions_figure(explanation)), alt=contributions_alt(explanation),
+                     table_html=table_html(explanation.table(), caption="Each input's effect"),
+                     caption=f"What moved the score of applicant {explanation.applicant_id}")
+
     message = _letter_html(letter(explanation))
-    return (f'<h3>Applicant {escape(explanation.applicant_id)}</h3>{verdict}'
+    return [f'<h3>Applicant {escape(explanation.applicant_id)}</h3>{verdict}'
             f"<h4>Main reasons for the decision</h4>{_reasons_html(explanation)}"
-            f"<h4>What would have changed the outcome</h4>{_counterfactuals_html(explanation)}{figure}"
-            f'<h4>What the applicant would read</h4><blockquote class="kit-letter">{message}</blockquote>')
+            f"<h4>What would have changed the outcome</h4>{_counterfactuals_html(explanation)}",
+            figure,
+            f'<h4>What the applicant would read</h4><blockquote class="kit-letter">{message}</blockquote>']
 
 
 def decision_explainer() -> widgets.VBox:
@@ -92,15 +100,15 @@ def decision_explainer() -> widgets.VBox:
     typed = widgets.Text(description="Or type an applicant id", placeholder="e.g. A00042",
                          continuous_update=False, style={"description_width": "initial"})
     button = widgets.Button(description="Explain", button_style="primary", layout=widgets.Layout(width="auto"))
-    view = widgets.HTML()
+    view = StagedHTML()
     state = {"quiet": False}
 
     def show(applicant_id: str, save: bool) -> None:
         explanation = explain(applicant_id)
-        view.value = explanation_html(explanation)
         if save:  # an attendee's own choice: start a workspace if they have none yet
             workspace = session.ensure()
             workspace.save(SAVE_KEY, remember(workspace.load(SAVE_KEY), explanation))
+        view.show(explanation_parts(explanation))
 
     def quietly(widget: widgets.Widget, value: str) -> None:
         """Set a widget without its observer explaining again."""

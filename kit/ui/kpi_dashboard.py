@@ -13,6 +13,7 @@ from kit.monitoring import MONTHS, month_name
 from kit.store import Workspace
 from kit.ui.kpi_charts import kpi_trend_alt, kpi_trend_figure, selection_trend_alt, selection_trend_figure
 from kit.ui.plots import to_png
+from kit.ui.staged import StagedHTML
 from kit.ui.tables import table_html
 from kit.ui.widgets import chart, error_box, escape, guarded, notice
 
@@ -74,7 +75,7 @@ def kpi_dashboard() -> widgets.VBox:
     attribute = widgets.Dropdown(options=[(label, column) for column, label in PROTECTED.items()],
                                  value="disability", description="Compare applicants by",
                                  style={"description_width": "initial"})
-    drift = widgets.HTML()
+    drift = StagedHTML()
 
     def show_kpis():
         targets = resolve_targets(saved)
@@ -98,10 +99,13 @@ def kpi_dashboard() -> widgets.VBox:
         alerts = drift_alerts(attribute.value)
         table = selection_by_month(attribute.value)
         shown = table[["month name", "group", "applicants", "shortlisted", "selection rate", "impact ratio", "status"]]
-        drift.value = (notice(alert_text(alerts, attribute.value), "error" if alerts else "success")
-                       + chart(to_png(selection_trend_figure(table, label)), selection_trend_alt(table, label),
-                               table_html(shown, caption=f"Shortlisted by {label.lower()}, month by month"),
-                               caption=f"Hiring tool: selection rate by {label.lower()}, month by month"))
+
+        def trend_chart() -> str:
+            return chart(to_png(selection_trend_figure(table, label)), selection_trend_alt(table, label),
+                         table_html(shown, caption=f"Shortlisted by {label.lower()}, month by month"),
+                         caption=f"Hiring tool: selection rate by {label.lower()}, month by month")
+
+        drift.show([notice(alert_text(alerts, attribute.value), "error" if alerts else "success"), trend_chart])
 
     @guarded(errors, "show the KPIs")
     def on_view(_=None):

@@ -18,6 +18,7 @@ from kit.store import Workspace
 from kit.ui.choices import choice, group_heading
 from kit.ui.downloads import document_downloads
 from kit.ui.plots import new_figure, to_png
+from kit.ui.staged import Part, StagedHTML, joined
 from kit.ui.tables import table_html
 from kit.ui.widgets import chart, error_box, escape, guarded, notice
 from kit.vendor import check_name
@@ -73,16 +74,30 @@ def overview_html(model: MaturityModel) -> str:
     return notice(thresholds_text()) + table_html(frame, caption=caption)
 
 
-def assessment_html(assessment: Assessment, model: MaturityModel, ratings: dict, downloads: bool = True) -> str:
-    """The headline, the radar chart and its table, the action plan and (optionally) the downloads."""
+def assessment_parts(assessment: Assessment, model: MaturityModel, ratings: dict,
+                     downloads: bool = True) -> list[Part]:
+    """The headline, the radar chart, its table and the action plan, then (optionally) the downloads.
+
+    The chart and the downloads are functions, made after the words are shown (:class:`StagedHTML`).
+    """
     if not assessment.assessed:
-        return notice(assessment.summary())
+        return [notice(assessment.summary())]
     header, rows = maturity_table(assessment)
     table = table_html(pd.DataFrame(rows, columns=header), caption="Your level in each dimension")
-    figure = chart(to_png(radar_figure(assessment)), radar_alt(assessment), caption="Maturity by dimension")
-    links = (document_downloads(maturity_document(assessment, model, ratings), "ai-maturity-action-plan",
-                                "the action plan") if downloads else "")
-    return notice(assessment.summary()) + figure + table + _plan_html(assessment) + links
+
+    def figure() -> str:
+        return chart(to_png(radar_figure(assessment)), radar_alt(assessment), caption="Maturity by dimension")
+
+    def links() -> str:
+        return document_downloads(maturity_document(assessment, model, ratings), "ai-maturity-action-plan",
+                                  "the action plan")
+
+    return [notice(assessment.summary()), figure, table + _plan_html(assessment), links if downloads else ""]
+
+
+def assessment_html(assessment: Assessment, model: MaturityModel, ratings: dict, downloads: bool = True) -> str:
+    """:func:`assessment_parts` as one HTML string."""
+    return joined(assessment_parts(assessment, model, ratings, downloads))
 
 
 def maturity_app() -> widgets.VBox:
@@ -103,7 +118,7 @@ def maturity_app() -> widgets.VBox:
         for statement in dimension.statements:
             radios[statement.id] = choice(statement.text, options, f"kit-s-{statement.id}", orientation="horizontal")
             rows.append(radios[statement.id])
-    view = widgets.HTML()
+    view = StagedHTML()
     restoring = {"now": False}
 
     def ratings() -> dict[str, int]:
@@ -114,9 +129,9 @@ def maturity_app() -> widgets.VBox:
         if restoring["now"]:
             return
         name = check_name(organisation.value, "organisation name")
-        view.value = assessment_html(assess(model, ratings(), name), model, ratings())
         if change is not None:
             session.ensure().save(SAVE_KEY, {"organisation": name, "ratings": ratings()})
+        view.show(assessment_parts(assess(model, ratings(), name), model, ratings()))
 
     def restore(workspace: Workspace):
         saved = workspace.load(SAVE_KEY)

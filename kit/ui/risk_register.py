@@ -105,12 +105,20 @@ def risk_register_app() -> widgets.VBox:
         editing.value = notice(f"Editing {pick.value}: each change is saved as soon as you leave the field."
                                if editing_risk else "Fill in the form, then press Add this risk.")
 
-    def redraw() -> None:
+    def redraw(box: widgets.HTML | None = None, said: str = "") -> None:
+        """Words first (the table, the owners, ``said`` in ``box``), then the heatmap and the downloads."""
         table.value = register_table_html(register(), sort.value)
         owners.value = owners_notice(register())
+        name.value = register().name
+        if box is not None:
+            box.value = notice(said, "success")
         heatmap.value = heatmap_html(register())
         downloads.value = download_bar(register_exports(register()))
-        name.value = register().name
+
+    def changed(box: widgets.HTML, said: str) -> None:
+        """Save the register, then show it with ``said``."""
+        save()
+        redraw(box, said)
 
     def reset_confirm() -> None:
         state["confirm"] = None
@@ -122,9 +130,7 @@ def risk_register_app() -> widgets.VBox:
         form_message.value = ""
         reset_confirm()
         show_pick()
-        redraw()
-        save()
-        message.value = notice(said, "success")
+        changed(message, said)
 
     @guarded(errors, "describe the template")
     def on_template(_=None):
@@ -164,8 +170,8 @@ def risk_register_app() -> widgets.VBox:
     def on_name(change):
         if not state["quiet"] and change["new"] != register().name:
             register().name = change["new"].strip()
-            redraw()
             save()
+            redraw()
 
     @guarded(form_errors, "open that risk")
     def on_pick(_):
@@ -178,9 +184,7 @@ def risk_register_app() -> widgets.VBox:
         form_message.value = ""
         risk = register().add(validate_risk(form.values()))
         show_pick()
-        redraw()
-        save()
-        form_message.value = notice(f"Added {risk.ref} {risk.title}: score {risk.score} ({risk.band}).", "success")
+        changed(form_message, f"Added {risk.ref} {risk.title}: score {risk.score} ({risk.band}).")
 
     @guarded(form_errors, "save your change")
     def on_field(_):
@@ -198,10 +202,8 @@ def risk_register_app() -> widgets.VBox:
             pick.value = ref
         finally:
             state["quiet"] = False
-        redraw()
-        save()
-        form_message.value = notice(f"Saved {risk.ref}: score {risk.score} ({risk.band}), "
-                               f"{risk.residual_score} ({risk.residual_band}) after mitigation.", "success")
+        changed(form_message, f"Saved {risk.ref}: score {risk.score} ({risk.band}), "
+                              f"{risk.residual_score} ({risk.residual_band}) after mitigation.")
 
     @guarded(form_errors, "remove the risk")
     def on_remove(_):
@@ -215,9 +217,7 @@ def risk_register_app() -> widgets.VBox:
         risk = register().remove(ref)
         reset_confirm()
         show_pick()
-        redraw()
-        save()
-        form_message.value = notice(f"Removed {risk.ref} {risk.title}.", "success")
+        changed(form_message, f"Removed {risk.ref} {risk.title}.")
 
     @guarded(errors, "sort the table")
     def on_sort(_):
@@ -238,10 +238,9 @@ def risk_register_app() -> widgets.VBox:
         try:
             reset_confirm()
             show_pick()
-            redraw()
+            redraw(message, f"Your saved register is back: {restored.count_text()}.")
         finally:
             state["quiet"] = False
-        message.value = notice(f"Your saved register is back: {restored.count_text()}.", "success")
 
     template.observe(on_template, names="value")
     use_template.on_click(on_use_template)

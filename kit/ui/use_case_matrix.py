@@ -93,7 +93,8 @@ def use_case_matrix() -> widgets.VBox:
     remove_button = widgets.Button(description="Remove this use case", layout=widgets.Layout(width="auto"))
     pick, matrix, listing, downloads = (widgets.HTML() for _ in range(4))
 
-    def refresh() -> None:
+    def refresh(said: str = "") -> None:
+        """Words first (the pick, the list, ``said``), then the matrix chart and the downloads."""
         cases = state["cases"]
         chosen = editing.value if editing.value is not None and editing.value < len(cases) else NEW
         state["quiet"] = True
@@ -109,9 +110,11 @@ def use_case_matrix() -> widgets.VBox:
         heading = f"Recommended first pilot: {result.title}" if result.index is not None else "No first pilot yet"
         pick.value = (f'<div class="kit-notice kit-{kind}" role="status"><strong>{escape(heading)}.</strong> '
                       f"{escape(result.reason)}</div>")
-        matrix.value = matrix_chart_html(cases)
         listing.value = table_html(display_frame(cases), caption=f"Your use cases ({len(cases)} of at most "
                                                                  f"{MAX_USE_CASES})") if cases else ""
+        if said:
+            status.value = notice(said, "success")
+        matrix.value = matrix_chart_html(cases)
         document = use_case_document(cases)
         downloads.value = document_downloads(document, "ai-use-cases", "the triage", before=(
             (use_cases_csv(cases), "ai-use-cases.csv", "Download the list (CSV, for a spreadsheet)"),))
@@ -119,9 +122,8 @@ def use_case_matrix() -> widgets.VBox:
     def commit(cases: list[UseCase], message: str) -> None:
         state["previous"], state["cases"] = state["cases"], cases
         undo.disabled = False
-        refresh()
         session.ensure().save(SAVE_KEY, [case.to_dict() for case in cases])
-        status.value = notice(message, "success")
+        refresh(message)
 
     @guarded(errors, "show that use case")
     def on_pick(_=None):
@@ -183,8 +185,7 @@ def use_case_matrix() -> widgets.VBox:
         state.update(cases=from_saved(saved), previous=None)
         undo.disabled = True
         editing.value = NEW
-        refresh()
-        status.value = notice(f"Restored your {len(state['cases'])} saved use cases.", "success")
+        refresh(f"Restored your {len(state['cases'])} saved use cases.")
 
     editing.observe(on_pick, names="value")
     for button, handler in ((add_button, on_add), (save_button, on_save), (remove_button, on_remove),

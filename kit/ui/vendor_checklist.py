@@ -16,6 +16,7 @@ from kit.store import Workspace
 from kit.ui.choices import choice, group_heading
 from kit.ui.downloads import document_downloads
 from kit.ui.plots import new_figure, to_png
+from kit.ui.staged import Part, StagedHTML, joined
 from kit.ui.tables import table_html
 from kit.ui.widgets import chart, error_box, escape, guarded, notice
 from kit.vendor import (BANDS, SAVE_KEY, Checklist, VendorSummary, area_table, check_name, clean_answers,
@@ -58,22 +59,35 @@ def overview_html(checklist: Checklist) -> str:
     return notice(scale_text()) + table_html(frame, caption=caption)
 
 
-def summary_html(summary: VendorSummary, downloads: bool = True) -> str:
-    """The headline, the chart, the table of areas, the follow-ups and (optionally) the downloads."""
+def summary_parts(summary: VendorSummary, downloads: bool = True) -> list[Part]:
+    """The headline, the chart, the table of areas and the follow-ups, then (optionally) the downloads.
+
+    The chart and the downloads are functions, made after the words are shown (:class:`StagedHTML`).
+    """
     kind = "warning" if summary.deal_breakers else "info"
     if summary.overall.share is None:
-        return notice(summary.headline(), kind)
+        return [notice(summary.headline(), kind)]
     header, rows = area_table(summary)
     table = table_html(pd.DataFrame(rows, columns=header), caption=f"Scores by area: {summary.name}")
-    figure = chart(to_png(area_figure(summary)), summary_alt(summary), caption="Due-diligence score by area")
     items = "".join(
         f"<li><strong>{escape(f.priority)}:</strong> {escape(f.question.follow_up)}"
         f"<br><span class='kit-meta'>Because to “{escape(f.question.question)}” the answer was "
         f"{escape(f.strength)}: {escape(f.answer)}</span></li>" for f in summary.follow_ups)
     follow = (f"<h3>Follow-up questions to send ({len(summary.follow_ups)})</h3><ol class='kit-follow-ups'>{items}</ol>"
               if items else notice("No follow-up questions: every answer so far was strong.", "success"))
-    links = document_downloads(vendor_document(summary), "vendor-due-diligence", "the checklist") if downloads else ""
-    return notice(summary.headline(), kind) + figure + table + follow + links
+
+    def figure() -> str:
+        return chart(to_png(area_figure(summary)), summary_alt(summary), caption="Due-diligence score by area")
+
+    def links() -> str:
+        return document_downloads(vendor_document(summary), "vendor-due-diligence", "the checklist")
+
+    return [notice(summary.headline(), kind), figure, table + follow, links if downloads else ""]
+
+
+def summary_html(summary: VendorSummary, downloads: bool = True) -> str:
+    """:func:`summary_parts` as one HTML string."""
+    return joined(summary_parts(summary, downloads))
 
 
 def _question_rows(checklist: Checklist) -> tuple[list[widgets.Widget], dict[str, widgets.RadioButtons]]:
@@ -107,7 +121,7 @@ def vendor_checklist() -> widgets.VBox:
         box.style = {"description_width": "initial"}
         box.layout = widgets.Layout(width="min(420px, 95%)")
     rows, radios = _question_rows(checklist)
-    summary = widgets.HTML()
+    summary = StagedHTML()
     restoring = {"now": False}
 
     def answers() -> dict[str, int]:
@@ -119,9 +133,9 @@ def vendor_checklist() -> widgets.VBox:
             return
         vendor = check_name(names["vendor"].value, "supplier name")
         tool = check_name(names["tool"].value, "tool name")
-        summary.value = summary_html(summarise(checklist, answers(), vendor, tool))
         if change is not None:
             session.ensure().save(SAVE_KEY, {"vendor": vendor, "tool": tool, "answers": answers()})
+        summary.show(summary_parts(summarise(checklist, answers(), vendor, tool)))
 
     def restore(workspace: Workspace):
         saved = workspace.load(SAVE_KEY)

@@ -7,7 +7,7 @@ from pathlib import Path
 from kit.hiring_lab import audit_at, findings
 from kit.risk import practice_register, risk_section
 from kit.store import Store
-from tests.browser.voila import open_app
+from tests.browser.voila import open_app, wait_for_download
 
 
 def _seed(workspace_root) -> str:
@@ -31,6 +31,8 @@ def test_capstone_gathers_saved_work_into_the_download(page, kit_server, workspa
     assert "Bias audit of a screening tool (practice data)" in text
     assert "Below four-fifths: woman / Black" in text
     assert "Bias audit of your own data: lesson 03" in text  # missing part, with its lesson
+    wait_for_download(app.get_by_role("link", name="Download your action plan as a web page (HTML)"),
+                      "Check our screening supplier before renewal")
     with page.expect_download() as download:
         app.get_by_role("link", name="Download your action plan as a web page (HTML)").click()
     html = Path(download.value.path()).read_text(encoding="utf-8")

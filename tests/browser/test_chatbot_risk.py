@@ -8,7 +8,7 @@ import re
 import pytest
 
 from kit.risk import Register, register_csv, validate_risk
-from tests.browser.voila import open_app, saved_value, wait_for_widgets
+from tests.browser.voila import chart_alt, open_app, saved_value, wait_for_download, wait_for_widgets
 
 NOTEBOOK = "06_chatbot_risk_assessment.ipynb"
 MARKUP = "<img src=x onerror=alert(1)>"
@@ -37,7 +37,10 @@ def _add_risk(page, title, likelihood="4 (likely)", severity="5 (severe)", owner
     if owner:
         app.get_by_label("Owner", exact=True).fill(owner)
     app.get_by_role("button", name="Add this risk").click()
-    app.get_by_text(re.compile(r"^Added R\d+ ")).wait_for(timeout=WAIT)
+    added = app.get_by_text(re.compile(r"^Added R\d+ "))
+    added.wait_for(timeout=WAIT)
+    ref = re.match(r"Added (R\d+)", added.inner_text())[1]
+    wait_for_download(app.get_by_role("link", name="Spreadsheet (CSV)"), f"\n{ref},")  # the files are made last
 
 
 def _row(page, ref: str) -> str:
@@ -80,8 +83,7 @@ def test_changing_likelihood_updates_band_and_heatmap(lesson):
     app.get_by_label("Likelihood (1-5)", exact=True).select_option(label="5 (almost certain)")
     app.get_by_text("Saved R1: score 25 (critical)").wait_for(timeout=WAIT)
     assert re.search(r"\b25\s+critical\b", _row(page, "R1"))
-    after = _heatmap_alt(page)
-    assert "R1 at likelihood 5 (almost certain) × severity 5 (severe) = 25, critical" in after
+    after = chart_alt(app, "R1 at likelihood 5 (almost certain) × severity 5 (severe) = 25, critical")
     assert "Before mitigation (1 critical, 2 high, 1 medium, 0 low)" in after
     live_score = app.get_by_role("status").filter(has_text=re.compile(r"Score 25 \(critical\) before mitigation"))
     assert live_score.count() == 1

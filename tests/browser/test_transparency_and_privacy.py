@@ -51,6 +51,7 @@ def test_choosing_an_applicant_changes_the_reasons_and_comes_back(open_lesson, w
     app.get_by_role("heading", name=f"Applicant {chosen}").wait_for(timeout=SLOW)
     assert _reasons(page) != first
     assert "What the applicant would read" in app.inner_text()
+    app.get_by_role("img", name=re.compile(f"applicant {chosen}")).wait_for(timeout=SLOW)  # drawn after the words
     assert app.get_by_role("img", name=re.compile(f"applicant {chosen}")).count() == 1
 
     code = page.locator(".kit-code").inner_text(timeout=SLOW).strip()  # choosing started a workspace

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from docx import Document as WordDocument
 
-from tests.browser.voila import open_app, saved_value, serious_violations, wait_for_widgets
+from tests.browser.voila import chart_alt, open_app, saved_value, serious_violations, wait_for_download, wait_for_widgets
 
 WAIT = 60_000  # ms; generous, because a shared training server can be slow
 VENDOR = "<img src=x onerror=alert(1)>"
@@ -75,8 +75,8 @@ def test_answers_change_the_summary_and_follow_ups_and_come_back(checklist, page
     weak.press("Space")  # keyboard only
     app.get_by_text("2 of 18 questions answered", exact=False).wait_for(timeout=WAIT)
     assert "Follow-up questions to send (2)" in app.inner_text()
-    alt = app.locator("figure.kit-chart img").get_attribute("alt")
-    assert "Data 0% (Serious gaps)" in alt and "Exit not answered yet" in alt
+    alt = chart_alt(app, "Exit not answered yet")
+    assert "Data 0% (Serious gaps)" in alt
     assert serious_violations(page) == []  # the summary, chart, table and links too
 
     _answer(app, "our-data-use", "No, unless we opt in in writing; the contract says so.")
@@ -99,6 +99,7 @@ def test_checklist_downloads_as_markdown_and_word(checklist, page):
     app.get_by_label("Tool or service", exact=True).press("Enter")
     _answer(app, "our-data-use", DATA_USE_WEAK)
     app.get_by_text(DATA_USE_FOLLOW_UP, exact=False).wait_for(timeout=WAIT)
+    wait_for_download(app.get_by_role("link", name="Download the checklist as Markdown"), DATA_USE_FOLLOW_UP)
     with page.expect_download() as download:
         app.get_by_role("link", name="Download the checklist as Markdown").click()
     assert download.value.suggested_filename == "vendor-due-diligence.md"
@@ -139,7 +140,7 @@ def test_ratings_change_levels_and_plan_and_come_back(maturity, page, workspace_
     text = app.inner_text()
     assert "Strategy: Advanced" not in text  # the plan moved to the weakest dimension
     assert "Agree a short set of AI principles" in text
-    alt = app.locator("figure.kit-chart img").get_attribute("alt")
+    alt = chart_alt(app, "Ethics 16% (Fundamentals)")
     assert "Strategy 83% (Advanced)" in alt and "Ethics 16% (Fundamentals)" in alt and "Weakest: Ethics" in alt
     assert serious_violations(page) == []
 
@@ -161,6 +162,8 @@ def test_action_plan_downloads_as_word_and_web_page(maturity, page):
     _rate(app, "measurement-kpis", "Not in place")
     _rate(app, "culture-training", "Mostly in place")
     app.get_by_text("Measurement: Fundamentals (0%)").wait_for(timeout=WAIT)
+    wait_for_download(app.get_by_role("link", name="Download the action plan as a web page (HTML)"),
+                      "Choose two or three ethical measures to track")
     with page.expect_download() as download:
         app.get_by_role("link", name="Download the action plan as Word").click()
     assert download.value.suggested_filename == "ai-maturity-action-plan.docx"

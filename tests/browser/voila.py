@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import re
 import shutil
 import time
@@ -136,3 +137,25 @@ def saved_value(workspace_root, code: str, key: str, until=lambda value: value i
             return value
         time.sleep(0.2)
     raise AssertionError(f"{key} was never saved as expected; last value {value!r}")
+
+
+def wait_for_download(link, text: str, seconds: float = 30) -> str:
+    """Wait until the file a download link carries contains ``text``; return the file's text.
+
+    An app shows the words of a change first and makes its download files
+    last, so a test that checks a file waits for the new one.
+    """
+    data = ""
+    for _ in range(int(seconds / 0.1)):
+        data = base64.b64decode(link.get_attribute("href").split(",", 1)[1]).decode("utf-8")
+        if text in data:
+            return data
+        time.sleep(0.1)
+    raise AssertionError(f"the download never contained {text!r}; it holds {data[:200]!r}")
+
+
+def chart_alt(app, text: str, timeout: int = 30_000) -> str:
+    """The text alternative of a chart in ``app`` once it contains ``text`` (charts are drawn after the words)."""
+    image = app.get_by_role("img", name=re.compile(re.escape(text))).first
+    image.wait_for(timeout=timeout)
+    return image.get_attribute("alt")
