@@ -40,7 +40,8 @@ def measure_cold(folder, names, repeat):
                 wait_until_settled(server)
             cold[name] = statistics.median(times)
         browser.close()
-    return cold, rss, {k: statistics.median(v) for k, v in latency.items()}
+    return cold, rss, {k: (statistics.median(x.answer for x in v), statistics.median(x.settled for x in v))
+                       for k, v in latency.items()}
 
 
 def measure_preheated(folder, names, repeat):
@@ -70,15 +71,17 @@ def main() -> None:
     warm = measure_preheated(folder, names, args.repeat)
     base_cold, base_warm = cold[BASELINE], warm[BASELINE]
     print(f"Baseline (empty notebook): cold {base_cold:.2f} s, preheated {base_warm:.2f} s\n")
-    print("| app | cold render (s) | preheated render (s) | cold / baseline | main interaction | latency (ms) | kernel RSS after use (MB) |")
-    print("|---|---:|---:|---:|---|---:|---:|")
+    print("| app | cold render (s) | preheated render (s) | cold / baseline | main interaction | answer (ms) "
+          "| settled (ms) | kernel RSS after use (MB) |")
+    print("|---|---:|---:|---:|---|---:|---:|---:|")
     for name in names:
         if name == BASELINE:
             continue
         what = INTERACTIONS[name].what if name in INTERACTIONS else "—"
-        lat = f"{latency[name] * 1000:.0f}" if name in latency else "—"
-        print(f"| {name} | {cold[name]:.2f} | {warm[name]:.2f} | {cold[name] / base_cold:.1f}× | {what} | {lat} | {rss[name]:.0f} |")
-    print(f"| (baseline) | {base_cold:.2f} | {base_warm:.2f} | 1.0× | — | — | {rss[BASELINE]:.0f} |")
+        answer, settled = (f"{t * 1000:.0f}" for t in latency[name]) if name in latency else ("—", "—")
+        print(f"| {name} | {cold[name]:.2f} | {warm[name]:.2f} | {cold[name] / base_cold:.1f}× | {what} | {answer} "
+              f"| {settled} | {rss[name]:.0f} |")
+    print(f"| (baseline) | {base_cold:.2f} | {base_warm:.2f} | 1.0× | — | — | — | {rss[BASELINE]:.0f} |")
 
 
 if __name__ == "__main__":
