@@ -65,8 +65,10 @@ INTERACTIONS: dict[str, Interaction] = {
     "03_bias_in_hiring.ipynb": Interaction(
         "threshold slider one step", ".kit-bias-explorer",
         lambda page: page.get_by_role("slider", name="Shortlist when the model score is at least").press("ArrowRight"),
-        _text_has(".kit-bias-explorer", "score of 0.55 or more"),
+        "() => document.querySelector('.kit-bias-explorer table')?.innerText !== window.kitTableBefore",
         kernel=KernelAction(Control("FloatSliderModel", "Shortlist when the model score is at least", value=0.55)),
+        prepare=(lambda page: page.evaluate(
+            "() => { window.kitTableBefore = document.querySelector('.kit-bias-explorer table').innerText; }"),),
     ),
     "04_transparency_and_explainability.ipynb": Interaction(
         "explain a typed applicant", ".kit-decision-explainer",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from kit.fairness import AuditResult, narrate
 from kit.fairness._report import audit_sections
 from kit.ui.plots import selection_rates_alt, selection_rates_figure, to_png
+from kit.ui.staged import Part, joined
 from kit.ui.widgets import chart, escape, notice
 
 
@@ -20,12 +21,18 @@ def verdict_notice(result: AuditResult) -> str:
                   f"highest rate (lowest impact ratio {result.impact_ratio_min:.2f}).", "warning")
 
 
+def audit_view_parts(result: AuditResult, caption: str = "Selection rate by group") -> list[Part]:
+    """The verdict, the chart (drawn when called, see :class:`StagedHTML`), then the table and narration."""
+    sections = audit_sections(result)
+    story = "".join(f"<li>{escape(sentence)}</li>" for sentence in narrate(result))
+
+    def figure() -> str:
+        return chart(to_png(selection_rates_figure(result)), alt=selection_rates_alt(result), caption=caption)
+
+    return [verdict_notice(result), figure,
+            f'{sections["table"]}<details><summary>What these numbers mean</summary><ul>{story}</ul></details>']
+
+
 def audit_view_html(result: AuditResult, caption: str = "Selection rate by group") -> str:
     """The whole audit as HTML; every value from the data is escaped."""
-    sections = audit_sections(result)
-    figure = chart(to_png(selection_rates_figure(result)), alt=selection_rates_alt(result), caption=caption)
-    story = "".join(f"<li>{escape(sentence)}</li>" for sentence in narrate(result))
-    return (
-        f'<div class="kit-audit">{verdict_notice(result)}{figure}{sections["table"]}'
-        f'<details><summary>What these numbers mean</summary><ul>{story}</ul></details></div>'
-    )
+    return f'<div class="kit-audit">{joined(audit_view_parts(result, caption))}</div>'

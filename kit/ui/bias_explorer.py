@@ -9,7 +9,8 @@ from kit.fairness import find_proxies
 from kit.hiring_lab import DEFAULT_THRESHOLD, PROTECTED, audit_at, findings
 from kit.mitigation_lab import mitigation_table
 from kit.store import Workspace
-from kit.ui.audit_view import audit_view_html
+from kit.ui.audit_view import audit_view_parts
+from kit.ui.staged import StagedHTML
 from kit.ui.tables import table_html
 from kit.ui.widgets import accessible_slider, error_box, guarded, notice
 
@@ -29,7 +30,8 @@ def bias_explorer() -> widgets.VBox:
     threshold = accessible_slider("Shortlist when the model score is at least", value=DEFAULT_THRESHOLD,
                                   min=0.2, max=0.8, step=0.05, readout_format=".2f",
                                   layout=widgets.Layout(width="min(560px, 95%)"))
-    view = widgets.HTML()
+    view = StagedHTML()
+    view.add_class("kit-audit")
     restoring = {"now": False}
 
     def chosen() -> tuple[str, ...]:
@@ -40,12 +42,12 @@ def bias_explorer() -> widgets.VBox:
         if restoring["now"]:
             return
         result = audit_at(chosen(), threshold.value)
-        view.value = audit_view_html(result, caption=f"Shortlisted at a score of {threshold.value:.2f} or more")
         workspace = session.current()
         if _ is not None and workspace is None:
             workspace = session.ensure()
         if workspace is not None:
             workspace.save(SAVE_KEY, findings(result, threshold.value))
+        view.show(audit_view_parts(result, caption=f"Shortlisted at a score of {threshold.value:.2f} or more"))
 
     def restore(workspace: Workspace):
         saved = workspace.load(SAVE_KEY)

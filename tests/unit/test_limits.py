@@ -32,9 +32,17 @@ def test_refusal(running, max_kernels, available, reserve, expected):
     assert (why is None) if expected is None else (expected in why)
 
 
+def _run(coroutine):
+    """Run ``coroutine`` on its own event loop, in a thread: a browser test may hold this thread's loop."""
+    import asyncio
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(1) as thread:
+        return thread.submit(asyncio.run, coroutine).result()
+
+
 def _start_with_taken_ports(tmp_path, monkeypatch, taken_starts: int):
     """Start a kernel where the first ``taken_starts`` kernels are given a port another socket holds."""
-    import asyncio
     import socket
 
     from jupyter_client.connect import LocalPortCache
@@ -63,7 +71,7 @@ def _start_with_taken_ports(tmp_path, monkeypatch, taken_starts: int):
             await manager.shutdown_all(now=True)
 
     try:
-        return asyncio.run(start()), len(calls)
+        return _run(start()), len(calls)
     finally:
         holder.close()
 
@@ -97,7 +105,7 @@ def test_kernels_still_starting_count_towards_the_limit(tmp_path):
         finally:
             await manager.shutdown_all(now=True)
 
-    results = asyncio.run(three_pages_at_once())
+    results = _run(three_pages_at_once())
     refused = [r for r in results if isinstance(r, HTTPError)]
     assert len(refused) == 1 and "2 pages are open" in refused[0].reason
     assert sum(isinstance(r, str) for r in results) == 2
