@@ -50,7 +50,11 @@ def _cached_audit(groups: tuple[str, ...], threshold: float) -> AuditResult:
 
 
 def findings(result: AuditResult, threshold: float) -> dict:
-    """A short summary of an audit to save in the workspace and reuse in the action plan."""
+    """A short summary of an audit to save in the workspace and reuse in the action plan.
+
+    The two differences are over the judged groups, as in the audit; the
+    ``*_all_groups`` keys hold the same differences over every group shown.
+    """
     return {
         "groups": list(result.groups),
         "threshold": threshold,
@@ -58,7 +62,9 @@ def findings(result: AuditResult, threshold: float) -> dict:
         "impact_ratio_min": result.impact_ratio_min,
         "flagged": [g.name for g in result.flagged_groups],
         "demographic_parity_difference": result.demographic_parity_difference,
+        "demographic_parity_difference_all_groups": result.demographic_parity_difference_all_groups,
         "equalized_odds_difference": result.equalized_odds_difference,
+        "equalized_odds_difference_all_groups": result.equalized_odds_difference_all_groups,
     }
 
 

@@ -218,7 +218,8 @@ def _share_hint(value: Any, expected: float) -> str | None:
 @never_raises
 def check_equalized_odds_age(answer: Any) -> Feedback:
     """The equalized odds difference by age band: the larger of the TPR and FPR gaps."""
-    expected = float(_audit("age_band", label="qualified").equalized_odds_difference)
+    # Over every group, as the learner computes it (all age bands are judged anyway).
+    expected = float(_audit("age_band", label="qualified").equalized_odds_difference_all_groups)
     return check(answer, expected, what="the equalized odds difference by age band",
                  hint="Take the gap (largest minus smallest) in TPR, the same in FPR, and keep "
                       "the larger of the two.",
@@ -356,7 +357,7 @@ def check_selection_gap(answer: Any, predictions: Any, groups: Any) -> Feedback:
     try:
         decided, group = _decisions(predictions, groups)
         frame = pd.DataFrame({"decision": decided, "group": group})
-        expected = float(audit(frame, "decision", ["group"]).demographic_parity_difference)
+        expected = float(audit(frame, "decision", ["group"]).demographic_parity_difference_all_groups)
     except Exception:  # noqa: BLE001 - the notebook's own variables may be broken
         return _RERUN
     rates = frame.groupby("group")["decision"].mean()

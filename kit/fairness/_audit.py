@@ -6,7 +6,9 @@ loop over people), so a million rows take well under a second, and judges the
 four-fifths rule on whole counts in exact fractions (see ``_fourfifths``).
 Its numbers are checked in the tests against plain pandas and against
 fairlearn's ``MetricFrame``, ``demographic_parity_difference`` and
-``equalized_odds_difference``, which compute the same quantities.
+``equalized_odds_difference``, which compute the same quantities (the
+headline differences on the rows of the judged groups, the ``*_all_groups``
+figures on every row).
 """
 
 from fractions import Fraction
@@ -50,6 +52,26 @@ def _ratio_or_none(top, bottom):
 def _spread(values):
     defined = [v for v in values if v is not None]
     return max(defined) - min(defined) if defined else None
+
+
+def _differences(rows, label):
+    """Demographic parity and equalized odds differences over ``rows``.
+
+    The parity difference is the highest minus the lowest selection rate, in
+    exact fractions; the equalized odds difference the larger of the TPR and
+    FPR spreads, leaving out rates that are undefined (a group with nobody
+    qualified has no TPR). Both are None when ``rows`` is empty, and the odds
+    difference is None without a label.
+    """
+    if not rows:
+        return None, None
+    rates = [Fraction(r.selected, r.n) for r in rows]
+    eod = None
+    if label is not None:
+        spreads = [_spread([r.tpr for r in rows]), _spread([r.fpr for r in rows])]
+        defined = [s for s in spreads if s is not None]
+        eod = max(defined) if defined else None
+    return float(max(rates) - min(rates)), eod
 
 
 def _combine(df, groups, keep, warnings):
@@ -96,6 +118,15 @@ def audit(df, outcome, groups, label=None, positive=1, min_share=MIN_SHARE, excl
     warning. With a ``label`` (the true answer, such as "qualified") the audit
     adds the true positive rate, false positive rate and precision per group
     and the equalized odds difference.
+
+    The demographic parity and equalized odds differences are reported twice.
+    The headline figures cover the judged groups only, the groups the verdict
+    weighs: a group of two people selected at 0% or 100% would otherwise set
+    the gap on its own. The ``*_all_groups`` figures cover every group shown,
+    small and "unknown" groups included, as fairlearn's
+    ``demographic_parity_difference`` and ``equalized_odds_difference`` do on
+    the same rows. Both are differences of two proportions: 0.105 is a gap of
+    10.5 percentage points.
 
     Parameters
     ----------
@@ -199,16 +230,13 @@ def audit(df, outcome, groups, label=None, positive=1, min_share=MIN_SHARE, excl
 
     ratios_judged = [r.impact_ratio for r in rows if r.judged and r.impact_ratio is not None]
     warnings += audit_warnings(rows, test, label, min_share, exclude_small)
-    eod = None
-    if label is not None:
-        spreads = [_spread([r.tpr for r in rows]), _spread([r.fpr for r in rows])]
-        defined = [s for s in spreads if s is not None]
-        eod = max(defined) if defined else None
-    rates = [Fraction(r.selected, r.n) for r in rows]
+    dpd, eod = _differences([r for r in rows if r.judged], label)
+    dpd_all, eod_all = _differences(rows, label)
     return AuditResult(
         rows=total, outcome=outcome, groups=tuple(groups), label=label, positive=positive,
         min_share=min_share, exclude_small=exclude_small, by_group=tuple(rows),
         impact_ratio_min=min(ratios_judged) if ratios_judged else None,
         four_fifths_pass=test.passed, fragile=test.fragile,
-        demographic_parity_difference=float(max(rates) - min(rates)),
-        equalized_odds_difference=eod, warnings=warnings)
+        demographic_parity_difference=dpd, equalized_odds_difference=eod,
+        demographic_parity_difference_all_groups=dpd_all,
+        equalized_odds_difference_all_groups=eod_all, warnings=warnings)

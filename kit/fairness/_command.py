@@ -17,6 +17,7 @@ from pathlib import Path
 from ._audit import audit
 from ._csv import read_audit_csv
 from ._errors import AuditInputError
+from ._narrate import difference_lines
 from ._report import audit_html
 
 __all__ = ["add_audit_parser", "run_audit", "format_table", "main"]
@@ -93,12 +94,11 @@ def format_table(result):
     else:
         names = ", ".join(g.name for g in result.flagged_groups)
         verdict = f"FAIL (lowest impact ratio {result.impact_ratio_min:.3f}; flagged: {names})"
-    eod = ("n/a (no --label)" if result.label is None
-           else _cell(result.equalized_odds_difference, "{:.3f}"))
-    lines += ["", f"Four-fifths rule: {verdict}",
-              f"Demographic parity difference: {result.demographic_parity_difference:.3f}",
-              f"Equalized odds difference: {eod}",
-              "A screening signal, not legal proof."]
+    lines += ["", f"Four-fifths rule: {verdict}"]
+    lines += [f"{name}: {value}" for name, value, _ in difference_lines(result)]
+    if result.label is None:
+        lines.append("Equalized odds difference: n/a (no --label)")
+    lines.append("A screening signal, not legal proof.")
     if result.warnings:
         lines += ["", "Warnings:"] + [f"- {w}" for w in result.warnings]
     return "\n".join(lines) + "\n"

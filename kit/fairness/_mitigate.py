@@ -190,7 +190,7 @@ def mitigation_summary(table: pd.DataFrame) -> str:
                 "widens" if gap_after > gap_before else "keeps")
         lines.append(
             f"{row['approach']} {verb} the gap in selection rates "
-            f"({gap_before:.1f} to {gap_after:.1f} points); the lowest impact ratio "
+            f"({gap_before:.1f} to {gap_after:.1f} percentage points); the lowest impact ratio "
             f"{_move(base['lowest_impact_ratio'], row['lowest_impact_ratio'], '.2f')}"
             f" and accuracy {_move(base['accuracy'], row['accuracy'], '.1%')}.")
     return "\n".join(lines)

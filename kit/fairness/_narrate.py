@@ -7,7 +7,7 @@ line, the HTML report, the app and the lessons all say the same thing.
 
 from ._fourfifths import FOUR_FIFTHS
 
-__all__ = ["narrate", "METRIC_GUIDE", "audit_warnings"]
+__all__ = ["narrate", "METRIC_GUIDE", "audit_warnings", "difference_lines"]
 
 #: For each metric: what it means, and what it does not mean.
 METRIC_GUIDE = {
@@ -38,18 +38,27 @@ METRIC_GUIDE = {
                          "fairness, and with small groups chance alone can decide it.",
     },
     "demographic_parity_difference": {
-        "means": "The gap between the highest and the lowest selection rate across all the "
-                 "groups shown, in percentage points; 0 means every group is selected at the "
-                 "same rate.",
+        "means": "The gap between the highest and the lowest selection rate among the judged "
+                 "groups, the groups the four-fifths verdict weighs. It is a difference of two "
+                 "proportions, from 0 to 1 (times 100 gives percentage points): 0 means every "
+                 "judged group is selected at the same rate, 1 that one group always is and "
+                 "another never.",
         "does_not_mean": "It ignores who was qualified: equal rates can still hide wrong "
                          "decisions, and unequal rates can have a lawful, job-related reason.",
     },
     "equalized_odds_difference": {
-        "means": "The larger of two gaps between groups: in the share of qualified people who "
-                 "were selected (true positive rate) and in the share of unqualified people "
-                 "who were selected (false positive rate); 0 means equal error rates.",
+        "means": "The larger of two gaps between the judged groups: in the share of qualified "
+                 "people who were selected (true positive rate) and in the share of unqualified "
+                 "people who were selected (false positive rate); 0 means equal error rates.",
         "does_not_mean": "It is only as good as the label: if 'qualified' was itself recorded "
                          "unfairly, equal error rates against it prove little.",
+    },
+    "all_groups": {
+        "means": "The same difference over every group shown, including groups too small to "
+                 "judge and rows with no group value.",
+        "does_not_mean": "It is not a sharper measure of the process: one or two decisions move "
+                         "a small group's rate by many percentage points, so a small group can "
+                         "set this figure on its own.",
     },
     "tpr": {
         "means": "True positive rate: of the qualified people in a group, the share selected.",
@@ -68,6 +77,51 @@ METRIC_GUIDE = {
 
 def _pct(value):
     return "undefined" if value is None else f"{value:.1%}"
+
+
+def _points(value):
+    """A difference of two proportions in words: 0.105 is '10.5 percentage points'."""
+    return "undefined" if value is None else f"{value * 100:.1f} percentage points"
+
+
+def difference_lines(result):
+    """The headline differences and their all-groups figures, labelled, for display.
+
+    The command line and the HTML report show the same labels: first each
+    headline figure over the judged groups, then the same difference over
+    every group shown. Values are written both as a proportion and in
+    percentage points ("0.219 (21.9 percentage points)"), so neither can be
+    mistaken for the other.
+
+    Parameters
+    ----------
+    result : AuditResult
+        The output of :func:`kit.fairness.audit`.
+
+    Returns
+    -------
+    list of (str, str, str)
+        Label, value and the :data:`METRIC_GUIDE` key that explains it.
+    """
+    judged, shown = len(result.judged_groups), len(result.by_group)
+    scope = ("no group can be judged" if not judged
+             else "over the judged group" if judged == 1 else f"over the {judged} judged groups")
+    everyone = f"over all {shown} groups shown" + (
+        f", with the {shown - judged} not judged" if judged < shown else "")
+
+    def value(number):
+        return "undefined" if number is None else f"{number:.3f} ({_points(number)})"
+
+    metrics = [("Demographic parity difference", result.demographic_parity_difference,
+                result.demographic_parity_difference_all_groups, "demographic_parity_difference")]
+    if result.label is not None:
+        metrics.append(("Equalized odds difference", result.equalized_odds_difference,
+                        result.equalized_odds_difference_all_groups, "equalized_odds_difference"))
+    lines = []
+    for name, headline, all_groups, key in metrics:
+        lines += [(f"{name}, {scope}", value(headline), key),
+                  (f"{name}, {everyone}", value(all_groups), "all_groups")]
+    return lines
 
 
 def audit_warnings(rows, test, label, min_share, exclude_small):
@@ -145,11 +199,24 @@ def audit_warnings(rows, test, label, min_share, exclude_small):
             lacking = [what for what, value in (("qualified", r.tpr), ("unqualified", r.fpr))
                        if value is None]
             if lacking:
+                which = "" if r.judged else " over all groups (it is not judged)"
                 out.append(
                     f"Group '{r.name}' has no {' and no '.join(lacking)} people in '{label}', so "
                     "some of its error rates are undefined and left out of the equalized odds "
-                    "difference.")
+                    f"difference{which}.")
     return out
+
+
+def _all_groups(result, headline, all_groups):
+    """The all-groups figure in a sentence, when some groups were set aside; else ''."""
+    shown, judged = len(result.by_group), len(result.judged_groups)
+    if judged == shown:
+        return ""
+    text = (f"Over all {shown} groups shown, including the {shown - judged} not judged, "
+            f"it is {_points(all_groups)}. ")
+    if headline is not None and all_groups is not None and all_groups > headline:
+        text += METRIC_GUIDE["all_groups"]["does_not_mean"] + " "
+    return text
 
 
 def narrate(result):
@@ -175,10 +242,12 @@ def narrate(result):
         f"The audit covers {result.rows} people in {len(groups)} groups defined by {columns}. "
         f"'Selected' means the value '{result.positive}' in '{result.outcome}'."
     ]
-    high = max(groups, key=lambda g: g.selection_rate)
-    low = min(groups, key=lambda g: g.selection_rate)
+    judged = result.judged_groups
+    among = f"Among the {len(judged)} judged groups it" if 1 < len(judged) < len(groups) else "It"
+    high = max(judged or groups, key=lambda g: g.selection_rate)
+    low = min(judged or groups, key=lambda g: g.selection_rate)
     out.append(
-        f"Selection rate: the share of a group that was selected. It ranges from "
+        f"Selection rate: the share of a group that was selected. {among} ranges from "
         f"{_pct(low.selection_rate)} ('{low.name}') to {_pct(high.selection_rate)} ('{high.name}'). "
         + METRIC_GUIDE["selection_rate"]["does_not_mean"])
     out.append(
@@ -205,19 +274,22 @@ def narrate(result):
                 "\"less than four-fifths\".")
     out.append(METRIC_GUIDE["four_fifths"]["does_not_mean"])
     out.append(
-        f"Demographic parity difference: {result.demographic_parity_difference * 100:.1f} "
-        "percentage points between the highest and the lowest selection rate of all groups "
-        "shown. " + METRIC_GUIDE["demographic_parity_difference"]["does_not_mean"])
+        f"Demographic parity difference: {_points(result.demographic_parity_difference)} "
+        "between the highest and the lowest selection rate of the judged groups. "
+        + _all_groups(result, result.demographic_parity_difference,
+                      result.demographic_parity_difference_all_groups)
+        + METRIC_GUIDE["demographic_parity_difference"]["does_not_mean"])
     if result.label is None:
         out.append(
             "Error rates (true and false positive rates, equalized odds) need a label column "
             "with the true answer, such as who was qualified; none was given.")
     else:
-        eod = result.equalized_odds_difference
-        value = "undefined" if eod is None else f"{eod * 100:.1f} percentage points"
         out.append(
-            f"Equalized odds difference against '{result.label}': {value}. "
+            f"Equalized odds difference against '{result.label}': "
+            f"{_points(result.equalized_odds_difference)} among the judged groups. "
             + METRIC_GUIDE["equalized_odds_difference"]["means"] + " "
+            + _all_groups(result, result.equalized_odds_difference,
+                          result.equalized_odds_difference_all_groups)
             + METRIC_GUIDE["equalized_odds_difference"]["does_not_mean"])
     not_judged = [g.name for g in groups if not g.judged]
     if not_judged:

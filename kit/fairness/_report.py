@@ -11,7 +11,7 @@ written in words, never shown by colour alone.
 import datetime
 import html
 
-from ._narrate import METRIC_GUIDE, narrate
+from ._narrate import METRIC_GUIDE, difference_lines, narrate
 
 __all__ = ["audit_html", "audit_sections"]
 
@@ -77,14 +77,11 @@ def _table(result):
 
 
 def _summary(result):
-    items = [
-        ("Lowest impact ratio", _num(result.impact_ratio_min), METRIC_GUIDE["impact_ratio"]),
-        ("Demographic parity difference", _num(result.demographic_parity_difference),
-         METRIC_GUIDE["demographic_parity_difference"]),
-        ("Equalized odds difference",
-         _num(result.equalized_odds_difference) if result.label is not None
-         else "n/a (no label column given)", METRIC_GUIDE["equalized_odds_difference"]),
-    ]
+    items = [("Lowest impact ratio", _num(result.impact_ratio_min), METRIC_GUIDE["impact_ratio"])]
+    items += [(name, value, METRIC_GUIDE[key]) for name, value, key in difference_lines(result)]
+    if result.label is None:
+        items.append(("Equalized odds difference", "n/a (no label column given)",
+                      METRIC_GUIDE["equalized_odds_difference"]))
     parts = ["<dl>"]
     for name, value, guide in items:
         parts.append(f"<dt>{_e(name)}: {_e(value)}</dt>"

@@ -115,12 +115,26 @@ class AuditResult:
         None when the test cannot be run (nobody selected, no judged group).
     fragile : bool
         A single decision would reverse the verdict.
-    demographic_parity_difference : float
-        Highest minus lowest selection rate, over every group shown (as
-        fairlearn computes it, so small and "unknown" groups count here).
+    demographic_parity_difference : float or None
+        The headline gap: highest minus lowest selection rate among the
+        judged groups, the same groups as the four-fifths verdict (groups too
+        small to judge and the "unknown" group are left out, unless
+        ``exclude_small`` is False). A difference of two proportions, from 0
+        to 1: 0.105 is 10.5 percentage points. None when no group is judged.
     equalized_odds_difference : float or None
-        The larger of the TPR gap and the FPR gap between groups (fairlearn's
-        "worst case"); None without a label.
+        The larger of the TPR gap and the FPR gap among the judged groups
+        (fairlearn's "worst case"), in the same unit; rates that are
+        undefined (a group with nobody qualified has no TPR) are left out.
+        None without a label or when no group is judged.
+    demographic_parity_difference_all_groups : float
+        The same gap over every group shown, small and "unknown" groups
+        included: what fairlearn's ``demographic_parity_difference`` reports
+        on the same rows. A group of two people can set it on its own.
+    equalized_odds_difference_all_groups : float or None
+        The equalized odds difference over every group shown; None without
+        a label. It equals fairlearn's ``equalized_odds_difference`` when
+        every rate is defined; fairlearn counts an undefined rate as 0, the
+        kit leaves it out and says so in the warnings.
     warnings : list of str
         Plain-language caveats: small groups, missing values, single decisions.
     """
@@ -136,8 +150,10 @@ class AuditResult:
     impact_ratio_min: float | None
     four_fifths_pass: bool | None
     fragile: bool
-    demographic_parity_difference: float
+    demographic_parity_difference: float | None
     equalized_odds_difference: float | None
+    demographic_parity_difference_all_groups: float
+    equalized_odds_difference_all_groups: float | None
     warnings: list = field(default_factory=list)
 
     @property
@@ -149,6 +165,11 @@ class AuditResult:
     def flagged_groups(self):
         """The groups below four-fifths, as a list of :class:`GroupResult`."""
         return [g for g in self.by_group if g.flagged]
+
+    @property
+    def judged_groups(self):
+        """The groups the verdict and the headline differences cover, as a list."""
+        return [g for g in self.by_group if g.judged]
 
     def table(self):
         """Return the per-group results as a DataFrame for display.
@@ -182,8 +203,12 @@ class AuditResult:
         dict
             ``rows, outcome, groups, label, by_group, impact_ratio_min,
             four_fifths_pass, demographic_parity_difference,
-            equalized_odds_difference, warnings``; undefined numbers are None
-            (JSON null), never NaN.
+            demographic_parity_difference_all_groups,
+            equalized_odds_difference, equalized_odds_difference_all_groups,
+            warnings``; undefined numbers are None (JSON null), never NaN.
+            The two headline differences cover the judged groups (those with
+            ``"judged": true`` in ``by_group``); the ``*_all_groups`` keys
+            cover every group listed.
         """
         return {
             "rows": self.rows, "outcome": str(self.outcome),
@@ -193,6 +218,9 @@ class AuditResult:
             "impact_ratio_min": self.impact_ratio_min,
             "four_fifths_pass": self.four_fifths_pass,
             "demographic_parity_difference": self.demographic_parity_difference,
+            "demographic_parity_difference_all_groups":
+                self.demographic_parity_difference_all_groups,
             "equalized_odds_difference": self.equalized_odds_difference,
+            "equalized_odds_difference_all_groups": self.equalized_odds_difference_all_groups,
             "warnings": list(self.warnings),
         }

@@ -1,6 +1,7 @@
 """The audit engine, checked against plain pandas and against fairlearn."""
 
 import dataclasses
+import functools
 import json
 import math
 import warnings
@@ -11,7 +12,9 @@ import pytest
 from fairlearn.metrics import (MetricFrame, demographic_parity_difference,
                                equalized_odds_difference, false_positive_rate,
                                selection_rate, true_positive_rate)
+from sklearn.metrics import recall_score
 
+from kit.data import load_hiring
 from kit.fairness import MISSING_GROUP, AuditInputError, AuditResult, audit
 
 TOL = 1e-9
@@ -69,27 +72,57 @@ def test_matches_plain_pandas(seed, columns, missing):
         assert g.impact_ratio == pytest.approx(row["rate"] / top, abs=TOL)
         assert g.too_small == (row["n"] / len(df) < 0.02)
         assert g.flagged == (g.judged and row["rate"] / top < 0.8)
-    rates = expected["rate"]
-    assert result.demographic_parity_difference == pytest.approx(rates.max() - rates.min(), abs=TOL)
+    # The headline differences cover the judged groups: at least 2% of the rows
+    # and no missing value; the *_all_groups figures cover every group.
+    known = np.array([MISSING_GROUP not in (k if isinstance(k, tuple) else (k,)) for k in expected.index])
+    judged_rows = expected[(expected["n"] / len(df) >= 0.02) & known]
+    assert len(judged_rows) == len(judged)
+    for frame, dpd, eod in [
+        (judged_rows, result.demographic_parity_difference, result.equalized_odds_difference),
+        (expected, result.demographic_parity_difference_all_groups,
+         result.equalized_odds_difference_all_groups),
+    ]:
+        assert dpd == pytest.approx(frame["rate"].max() - frame["rate"].min(), abs=TOL)
+        spreads = [frame[c].max() - frame[c].min() for c in ("tpr", "fpr")]
+        assert eod == pytest.approx(max(spreads), abs=TOL)
     assert result.impact_ratio_min == pytest.approx(min(g.selection_rate for g in judged) / top, abs=TOL)
     assert result.four_fifths_pass == (not any(g.flagged for g in judged))
+
+
+def _sensitive(df, columns):
+    features = _filled(df, columns)
+    return features.iloc[:, 0] if len(columns) == 1 else features
+
+
+def _judged_rows(df, columns, min_share=0.02):
+    """Rows of groups that are judged: no missing group value, at least min_share of the rows."""
+    key = _filled(df, columns).astype(str).agg("\x1f".join, axis=1)
+    share = key.map(key.value_counts(normalize=True))
+    return (share >= min_share) & df[list(columns)].notna().all(axis=1)
+
+
+def _fairlearn_differences(df, columns, outcome="selected", label="qualified"):
+    """fairlearn's demographic parity and equalized odds differences on ``df``."""
+    sensitive = _sensitive(df, columns)
+    with warnings.catch_warnings():  # fairlearn's own pandas deprecations, not the kit's
+        warnings.simplefilter("ignore")
+        return (demographic_parity_difference(df[label], df[outcome], sensitive_features=sensitive),
+                equalized_odds_difference(df[label], df[outcome], sensitive_features=sensitive))
 
 
 @pytest.mark.parametrize(("seed", "columns", "missing"), CASES)
 def test_matches_fairlearn(seed, columns, missing):
     df = make_data(seed, columns=columns, missing=missing)
     result = audit(df, "selected", list(columns), label="qualified")
-    features = _filled(df, columns)
-    sensitive = features.iloc[:, 0] if len(columns) == 1 else features
+    sensitive = _sensitive(df, columns)
     with warnings.catch_warnings():  # fairlearn's own pandas deprecations, not the kit's
         warnings.simplefilter("ignore")
         frame = MetricFrame(
             metrics={"sr": selection_rate, "tpr": true_positive_rate, "fpr": false_positive_rate},
             y_true=df["qualified"], y_pred=df["selected"], sensitive_features=sensitive)
-        dpd = demographic_parity_difference(df["qualified"], df["selected"],
-                                            sensitive_features=sensitive)
-        eod = equalized_odds_difference(df["qualified"], df["selected"],
-                                        sensitive_features=sensitive)
+    dpd, eod = _fairlearn_differences(df, columns)
+    judged = _judged_rows(df, columns)
+    dpd_judged, eod_judged = _fairlearn_differences(df[judged], columns)
     by_group = frame.by_group.dropna(how="all")  # fairlearn lists empty combinations too
     assert len(by_group) == len(result.by_group)
     for g in result.by_group:
@@ -98,8 +131,102 @@ def test_matches_fairlearn(seed, columns, missing):
         assert g.selection_rate == pytest.approx(row["sr"], abs=TOL)
         assert g.tpr == pytest.approx(row["tpr"], abs=TOL)
         assert g.fpr == pytest.approx(row["fpr"], abs=TOL)
+    assert result.demographic_parity_difference_all_groups == pytest.approx(dpd, abs=TOL)
+    assert result.equalized_odds_difference_all_groups == pytest.approx(eod, abs=TOL)
+    assert judged.sum() == sum(g.n for g in result.by_group if g.judged)
+    assert result.demographic_parity_difference == pytest.approx(dpd_judged, abs=TOL)
+    assert result.equalized_odds_difference == pytest.approx(eod_judged, abs=TOL)
+
+
+@pytest.fixture(scope="module")
+def pool():
+    return load_hiring()
+
+
+@pytest.fixture(scope="module")
+def by_gender_ethnicity(pool):
+    """The audit of the issue: the sample data by gender and ethnicity, against 'qualified'."""
+    return audit(pool, "shortlisted", ["gender", "ethnicity"], label="qualified")
+
+
+def _pandas_differences(pool, columns, keep=None):
+    """Parity and equalized odds differences with plain pandas, over the groups ``keep`` allows."""
+    grouped = pool.groupby(columns)
+    rates = grouped["shortlisted"].mean()
+    keep = rates.index if keep is None else keep(grouped.size())
+    tpr = pool[pool["qualified"] == 1].groupby(columns)["shortlisted"].mean()  # undefined: absent
+    fpr = pool[pool["qualified"] == 0].groupby(columns)["shortlisted"].mean()
+    rates, tpr, fpr = rates.loc[keep], tpr[tpr.index.isin(keep)], fpr[fpr.index.isin(keep)]
+    return rates.max() - rates.min(), max(tpr.max() - tpr.min(), fpr.max() - fpr.min())
+
+
+def test_sample_data_headline_is_over_judged_groups(pool, by_gender_ethnicity):
+    result, columns = by_gender_ethnicity, ["gender", "ethnicity"]
+    sizes = pool.groupby(columns).size()
+    assert pool[columns].notna().all().all()  # no "unknown" group in the sample data
+    judged = sizes[sizes / len(pool) >= 0.02].index
+    assert [tuple(g.group.values()) for g in result.judged_groups] == list(judged)
+    assert len(judged) < len(sizes)  # some groups are set aside
+    dpd, eod = _pandas_differences(pool, columns, keep=lambda n: n[n / len(pool) >= 0.02].index)
+    dpd_all, eod_all = _pandas_differences(pool, columns)
     assert result.demographic_parity_difference == pytest.approx(dpd, abs=TOL)
     assert result.equalized_odds_difference == pytest.approx(eod, abs=TOL)
+    assert result.demographic_parity_difference_all_groups == pytest.approx(dpd_all, abs=TOL)
+    assert result.equalized_odds_difference_all_groups == pytest.approx(eod_all, abs=TOL)
+    # The figures of the issue: 0.667 and 0.500 over all groups are no longer the headline.
+    assert (f"{dpd_all:.3f}", f"{eod_all:.3f}") == ("0.667", "0.500")
+    assert f"{result.demographic_parity_difference:.3f}" != "0.667"
+    assert f"{result.equalized_odds_difference:.3f}" != "0.500"
+    assert result.demographic_parity_difference < dpd_all and result.equalized_odds_difference < eod_all
+    # ... because the all-groups gap runs between two groups too small to judge (6 and 2 people).
+    rates = pool.groupby(columns)["shortlisted"].mean()
+    assert sorted(sizes[[rates.idxmax(), rates.idxmin()]]) == [2, 6]
+    assert all(sizes[[rates.idxmax(), rates.idxmin()]] / len(pool) < 0.02)
+
+
+def test_sample_data_headline_matches_fairlearn(pool, by_gender_ethnicity):
+    result, columns = by_gender_ethnicity, ["gender", "ethnicity"]
+    judged = _judged_rows(pool, columns)
+    dpd, eod = _fairlearn_differences(pool[judged], columns, outcome="shortlisted")
+    assert result.demographic_parity_difference == pytest.approx(dpd, abs=TOL)
+    assert result.equalized_odds_difference == pytest.approx(eod, abs=TOL)
+    dpd_all, eod_all = _fairlearn_differences(pool, columns, outcome="shortlisted")
+    assert result.demographic_parity_difference_all_groups == pytest.approx(dpd_all, abs=TOL)
+    # One small group has nobody qualified, so its true positive rate is undefined (0/0).
+    # fairlearn's equalized_odds_difference counts it as 0; the kit leaves it out and warns.
+    # With recall's zero_division set to NaN, fairlearn's own MetricFrame agrees with the kit.
+    assert eod_all > result.equalized_odds_difference_all_groups
+    assert any("no qualified people" in w for w in result.warnings)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        frame = MetricFrame(
+            metrics={"tpr": functools.partial(recall_score, zero_division=np.nan),
+                     "fpr": false_positive_rate},
+            y_true=pool["qualified"], y_pred=pool["shortlisted"], sensitive_features=pool[columns])
+    assert frame.by_group["tpr"].isna().sum() == 1
+    assert result.equalized_odds_difference_all_groups == pytest.approx(
+        frame.difference().max(), abs=TOL)
+
+
+@pytest.mark.parametrize(("exclude_small", "headline"), [(True, 60 / 200 - 50 / 200),
+                                                          (False, 3 / 3 - 50 / 200)])
+def test_headline_follows_the_verdict(exclude_small, headline):
+    # A tiny group all selected, two large ones, and rows with no group value selected at 0%:
+    # the "unknown" rows are never judged, the tiny group only when exclude_small is False.
+    df = pd.concat([_counts({"tiny": (3, 3), "big": (200, 60), "mid": (200, 50)}),
+                    pd.DataFrame({"group": [None] * 20, "hired": [0] * 20})], ignore_index=True)
+    result = audit(df, "hired", "group", exclude_small=exclude_small)
+    assert result.demographic_parity_difference == pytest.approx(headline, abs=TOL)
+    assert result.demographic_parity_difference_all_groups == pytest.approx(1.0, abs=TOL)
+    assert result.equalized_odds_difference is None and result.equalized_odds_difference_all_groups is None
+
+
+def test_no_judged_group_leaves_the_headline_undefined():
+    result = audit(_counts({"a": (10, 5), "b": (10, 2)}), "hired", "group", min_share=0.6)
+    assert result.judged_groups == [] and result.four_fifths_pass is None
+    assert result.demographic_parity_difference is None
+    assert result.demographic_parity_difference_all_groups == pytest.approx(0.3, abs=TOL)
+    json.dumps(result.to_dict(), allow_nan=False)
 
 
 def _counts(spec, column="group"):
@@ -232,12 +359,15 @@ def test_table_and_to_dict():
     data = json.loads(json.dumps(result.to_dict(), allow_nan=False))
     assert list(data) == ["rows", "outcome", "groups", "label", "by_group", "impact_ratio_min",
                           "four_fifths_pass", "demographic_parity_difference",
-                          "equalized_odds_difference", "warnings"]
+                          "demographic_parity_difference_all_groups",
+                          "equalized_odds_difference", "equalized_odds_difference_all_groups",
+                          "warnings"]
     for entry in data["by_group"]:
         assert {"group", "n", "selected", "selection_rate", "impact_ratio", "tpr", "fpr"} <= set(entry)
         assert all(isinstance(v, str) for v in entry["group"].values())
     no_label = audit(df, "selected", "sex").to_dict()
     assert no_label["label"] is None and no_label["equalized_odds_difference"] is None
+    assert no_label["equalized_odds_difference_all_groups"] is None
 
 
 def test_result_is_frozen():

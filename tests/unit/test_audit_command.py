@@ -5,9 +5,12 @@ import json
 import subprocess
 import sys
 
+import pandas as pd
 import pytest
 
-from kit.fairness._command import add_audit_parser, main, run_audit
+from kit.fairness import audit
+from kit.fairness._command import add_audit_parser, format_table, main, run_audit
+from kit.paths import DATA_DIR
 
 GOOD = ("name,sex,age,hired,qualified\n"
         + "".join(f"p{i},{'F' if i % 2 else 'M'},{'old' if i % 3 else 'young'},"
@@ -44,7 +47,9 @@ def test_json_schema(good, capsys):
     data = json.loads(out)
     types = {"rows": int, "outcome": str, "groups": list, "label": str, "by_group": list,
              "impact_ratio_min": float, "four_fifths_pass": bool,
-             "demographic_parity_difference": float, "equalized_odds_difference": float,
+             "demographic_parity_difference": float,
+             "demographic_parity_difference_all_groups": float,
+             "equalized_odds_difference": float, "equalized_odds_difference_all_groups": float,
              "warnings": list}
     assert list(data) == list(types)
     assert all(isinstance(data[k], t) for k, t in types.items())
@@ -63,6 +68,7 @@ def test_json_nulls_without_label_and_with_nobody_selected(tmp_path, capsys):
     code, out, _ = _run(capsys, path, "--outcome", "hired", "--group", "g", "--format", "json")
     data = json.loads(out)
     assert code == 0 and data["label"] is None and data["equalized_odds_difference"] is None
+    assert data["equalized_odds_difference_all_groups"] is None
     assert data["impact_ratio_min"] is None and data["by_group"][0]["impact_ratio"] is None
     assert data["by_group"][0]["tpr"] is None and "NaN" not in out
 
@@ -75,6 +81,52 @@ def test_table_output(good, capsys):
                                            "impact", "ratio", "four-fifths", "TPR", "FPR"]
     assert "Four-fifths rule: FAIL" in out and "flagged: M" in out
     assert "screening signal, not legal proof" in out
+
+
+def _sample_differences():
+    """The issue's audit recomputed with pandas: (judged, all groups) for both differences."""
+    pool = pd.read_csv(DATA_DIR / "hiring.csv")
+    columns = ["gender", "ethnicity"]
+    sizes = pool.groupby(columns).size()
+    judged = sizes[sizes / len(pool) >= 0.02].index
+    out = {}
+    for scope, keep in (("judged", judged), ("all", sizes.index)):
+        rows = pool[pool.set_index(columns).index.isin(keep)]
+        rates = rows.groupby(columns)["shortlisted"].mean()
+        gaps = [rows[rows["qualified"] == q].groupby(columns)["shortlisted"].mean()
+                for q in (1, 0)]
+        out[scope] = (rates.max() - rates.min(), max(g.max() - g.min() for g in gaps),
+                      len(keep))
+    return out
+
+
+def test_sample_data_headline_over_judged_groups(capsys):
+    expected = _sample_differences()
+    dpd, eod, judged = expected["judged"]
+    dpd_all, eod_all, shown = expected["all"]
+    argv = [DATA_DIR / "hiring.csv", "--outcome", "shortlisted", "--group", "gender",
+            "--group", "ethnicity", "--label", "qualified"]
+    code, out, _ = _run(capsys, *argv)
+    assert code == 0
+    scope = f"over the {judged} judged groups"
+    everyone = f"over all {shown} groups shown, with the {shown - judged} not judged"
+    assert (f"Demographic parity difference, {scope}: "
+            f"{dpd:.3f} ({100 * dpd:.1f} percentage points)") in out
+    assert (f"Demographic parity difference, {everyone}: "
+            f"{dpd_all:.3f} ({100 * dpd_all:.1f} percentage points)") in out
+    assert f"Equalized odds difference, {scope}: {eod:.3f} ({100 * eod:.1f} percentage points)" in out
+    assert f"Equalized odds difference, {everyone}: {eod_all:.3f}" in out
+    assert "Demographic parity difference: 0.667" not in out  # the old headline
+    code, out, _ = _run(capsys, *argv, "--format", "json")
+    data = json.loads(out)
+    assert data["demographic_parity_difference"] == pytest.approx(dpd, abs=1e-12)
+    assert data["equalized_odds_difference"] == pytest.approx(eod, abs=1e-12)
+    assert data["demographic_parity_difference_all_groups"] == pytest.approx(dpd_all, abs=1e-12)
+    assert data["equalized_odds_difference_all_groups"] == pytest.approx(eod_all, abs=1e-12)
+    code, page, _ = _run(capsys, *argv, "--format", "html")
+    assert f"{dpd:.3f} ({100 * dpd:.1f} percentage points)" in page
+    assert f"{dpd_all:.3f} ({100 * dpd_all:.1f} percentage points)" in page
+    assert "in percentage points" not in page
 
 
 def test_html_to_file(good, tmp_path, capsys):
@@ -151,3 +203,12 @@ def test_as_a_process_no_traceback(tmp_path):
                           capture_output=True, text=True, check=False)
     assert done.returncode == 2 and "Traceback" not in done.stderr
     assert done.stderr.count("\n") == 1
+
+
+def test_table_with_no_judged_group_says_undefined():
+    result = audit(pd.DataFrame({"g": ["a", "b"] * 10, "hired": [1, 0] * 10}), "hired", "g",
+                   min_share=0.6)
+    text = format_table(result)
+    assert "Demographic parity difference, no group can be judged: undefined" in text
+    assert "Demographic parity difference, over all 2 groups shown, with the 2 not judged: 1.000" in text
+    assert "Equalized odds difference: n/a (no --label)" in text

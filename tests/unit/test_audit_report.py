@@ -80,3 +80,25 @@ def test_sections_are_the_parts_of_the_page(report):
     assert sections["table"].startswith("<table>") and EVIL not in sections["table"]
     page = audit_html(result)
     assert all(fragment in page for fragment in sections.values())
+
+
+def test_summary_shows_differences_as_proportions_and_percentage_points():
+    # 'tiny' is too small to judge: the headline covers A and B, the second line every group.
+    df = pd.DataFrame({"g": ["A"] * 300 + ["B"] * 300 + ["tiny"] * 6,
+                       "hired": [1] * 150 + [0] * 150 + [1] * 90 + [0] * 210 + [1] * 6})
+    result = audit(df, "hired", "g")
+    rates = df.groupby("g")["hired"].mean()
+    headline, everyone = rates["A"] - rates["B"], rates.max() - rates.min()
+    summary = audit_sections(result)["summary"]
+    assert (f"Demographic parity difference, over the 2 judged groups: "
+            f"{headline:.3f} ({100 * headline:.1f} percentage points)") in summary
+    assert (f"Demographic parity difference, over all 3 groups shown, with the 1 not judged: "
+            f"{everyone:.3f} ({100 * everyone:.1f} percentage points)") in summary
+    assert "in percentage points" not in audit_html(result)
+    assert "Equalized odds difference: n/a (no label column given)" in summary
+
+
+def test_no_judged_group_renders():
+    result = audit(pd.DataFrame({"g": ["a", "b"] * 10, "hired": [1, 0] * 10}), "hired", "g",
+                   min_share=0.6)
+    assert "Demographic parity difference, no group can be judged: undefined" in audit_html(result)

