@@ -1,20 +1,29 @@
-"""The workspace this kernel's attendee has open.
+"""The workspace this kernel's attendee has open, and saving to it safely.
 
 One Voilà page is one kernel is one attendee, so a module-level "current
-workspace" is private to that attendee. Apps register a listener with
-:func:`on_reopen` to reload their saved state when the attendee reopens a
-workspace; a brand-new workspace has nothing to restore, so what is on the
-screen stays (and is saved as the attendee goes on).
+workspace" is private to that page. Apps listen with :func:`on_switch`: when
+the attendee starts a new workspace or opens one, every app on the page shows
+what that workspace holds, and an app with nothing saved there goes back to
+the lesson's starting point, so nothing of the previous workspace stays on the
+screen or is saved into the next one.
+
+:func:`save` remembers the version of each value this page last saw. When
+another tab or window on the same code saved in between, the two are merged
+(:mod:`kit.merge`) instead of one silently replacing the other.
 """
 
 from __future__ import annotations
 
 from typing import Any, Callable
 
-from kit.store import Store, Workspace
+from kit.merge import Merged, merge
+from kit.store import StaleSave, Store, Workspace
 
 _state: dict[str, Any] = {"store": None, "workspace": None}
-_listeners: list[tuple[Callable[[Workspace], None], bool]] = []
+_seen: dict[str, tuple[int, Any]] = {}  # key -> (version, value) this page last loaded or saved
+_on_change: list[Callable[[Workspace], None]] = []
+_on_switch: list[Callable[[Workspace, bool], None]] = []
+_SAVE_TRIES = 20
 
 
 def store() -> Store:
@@ -30,39 +39,86 @@ def current() -> Workspace | None:
 
 
 def start_new() -> Workspace:
-    """Issue a new workspace and make it current."""
-    return _activate(store().create())
+    """Issue a new workspace at the attendee's request and make it current (apps show its empty state)."""
+    return _activate(store().create(), switched=True)
 
 
 def resume(code: str) -> Workspace:
-    """Open the workspace for ``code`` (raises a plain WorkspaceError if unknown)."""
-    return _activate(store().open(code))
+    """Open the workspace for ``code`` (raises a plain WorkspaceError if unknown); apps show what it holds."""
+    return _activate(store().open(code), switched=True)
 
 
 def ensure() -> Workspace:
-    """The current workspace, starting one if the attendee has none yet."""
-    return current() or start_new()
+    """The current workspace, starting one if the attendee has none yet (what is on screen stays and is saved)."""
+    return current() or _activate(store().create(), switched=False)
 
 
 def on_change(listener: Callable[[Workspace], None]) -> None:
-    """Call ``listener(workspace)`` whenever a workspace is started or reopened."""
-    _listeners.append((listener, True))
+    """Call ``listener(workspace)`` whenever a workspace becomes current, even one started by a first save."""
+    _on_change.append(listener)
 
 
-def on_reopen(listener: Callable[[Workspace], None]) -> None:
-    """Call ``listener(workspace)`` when an existing workspace is reopened, to restore saved work."""
-    _listeners.append((listener, False))
+def on_switch(listener: Callable[[Workspace, bool], None]) -> None:
+    """Call ``listener(workspace, clear)`` when the attendee starts or opens a workspace.
+
+    The listener shows what ``workspace`` holds. ``clear`` is True when another
+    workspace was open on this page before: a part with nothing saved must then
+    go back to its starting state. When False, the page had no workspace, and
+    what the attendee did on it before choosing one may stay.
+    """
+    _on_switch.append(listener)
 
 
-def _activate(workspace: Workspace) -> Workspace:
+def load(key: str, default: Any = None) -> Any:
+    """The value saved under ``key`` in the current workspace (``default`` if none), remembering its version."""
+    workspace = current()
+    if workspace is None:
+        return default
+    value, version = workspace.load_versioned(key)
+    _seen[key] = (version, value)
+    return default if version == 0 else value
+
+
+def save(key: str, value: Any, whole: bool = False) -> Merged | None:
+    """Save ``value`` under ``key``; return the merge when another tab had saved since this page looked.
+
+    The merged value is what is saved; the caller shows it. None means the
+    value was saved as given. With ``whole``, the value is one result that
+    replaces any other (the latest audit run), so it is never merged.
+    """
+    workspace = ensure()
+    if whole:
+        _seen[key] = (workspace.save(key, value), value)
+        return None
+    version, base = _seen.get(key, (0, None))
+    merged = None
+    for _ in range(_SAVE_TRIES):
+        try:
+            version = workspace.save(key, value, expected=version)
+        except StaleSave as stale:
+            merged = merge(base, stale.value, value)
+            value, base, version = merged.value, stale.value, stale.version
+            continue
+        _seen[key] = (version, value)
+        return merged
+    raise RuntimeError(f"could not save {key!r}: it kept changing in another tab")
+
+
+def _activate(workspace: Workspace, switched: bool) -> Workspace:
+    clear = _state["workspace"] is not None
     _state["workspace"] = workspace
-    for listener, include_new in list(_listeners):
-        if include_new or not workspace.new:
-            listener(workspace)
+    _seen.clear()
+    for listener in list(_on_change):
+        listener(workspace)
+    if switched:
+        for listener in list(_on_switch):
+            listener(workspace, clear)
     return workspace
 
 
 def reset() -> None:
     """Forget the store, workspace and listeners (used by tests)."""
     _state.update(store=None, workspace=None)
-    _listeners.clear()
+    _seen.clear()
+    _on_change.clear()
+    _on_switch.clear()

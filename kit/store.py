@@ -6,6 +6,11 @@ save. The code is the only key: it is random (about 55 bits), never stored in cl
 plain error instead of an empty workspace, so a mistyped code cannot silently
 start over. Values are JSON; every write is one transaction, so a crash or
 two attendees saving at once never leaves half a record.
+
+Every saved value carries a version that goes up by one on each save. A page
+that saves with the version it last saw (``expected=``) is refused with
+:class:`StaleSave` when another tab or window saved in between, so a change
+made elsewhere is never overwritten unseen (see :mod:`kit.session`).
 """
 
 from __future__ import annotations
@@ -33,6 +38,7 @@ CREATE TABLE IF NOT EXISTS item (
     key TEXT NOT NULL,
     value TEXT NOT NULL,
     updated REAL NOT NULL,
+    version INTEGER NOT NULL DEFAULT 1,
     PRIMARY KEY (workspace, key)
 );
 """
@@ -40,6 +46,17 @@ CREATE TABLE IF NOT EXISTS item (
 
 class WorkspaceError(ValueError):
     """A workspace code that is malformed or was never issued."""
+
+
+class StaleSave(Exception):
+    """A save made from an out-of-date copy: another tab saved this value since.
+
+    Carries the value and version now in the store, so the caller can merge.
+    """
+
+    def __init__(self, key: str, value: Any, version: int):
+        super().__init__(f"{key!r} was saved elsewhere (now version {version})")
+        self.key, self.value, self.version = key, value, version
 
 
 def normalise_code(code: str) -> str:
@@ -79,6 +96,9 @@ class Store:
         self.path = self.root / DB_NAME
         with closing(self._connect()) as db, db:
             db.executescript(_SCHEMA)
+            columns = {row[1] for row in db.execute("PRAGMA table_info(item)")}
+            if "version" not in columns:  # a store written before values had versions
+                db.execute("ALTER TABLE item ADD COLUMN version INTEGER NOT NULL DEFAULT 1")
 
     def _connect(self) -> sqlite3.Connection:
         db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
@@ -120,21 +140,44 @@ class Workspace:
         self.new = new  # issued just now, rather than reopened
         self._id = _key(code)
 
-    def save(self, key: str, value: Any) -> None:
-        """Save ``value`` (anything JSON can hold) under ``key``, replacing the old one atomically."""
+    def save(self, key: str, value: Any, expected: int | None = None) -> int:
+        """Save ``value`` (anything JSON can hold) under ``key`` atomically; return its new version.
+
+        With ``expected`` (the version this page last loaded or saved, 0 for
+        none), a value saved elsewhere since raises :class:`StaleSave` and
+        nothing is written.
+        """
         text = json.dumps(value, ensure_ascii=False, sort_keys=True)
         with closing(self.store._connect()) as db:
-            db.execute(
-                "INSERT INTO item VALUES (?, ?, ?, ?) ON CONFLICT(workspace, key) "
-                "DO UPDATE SET value = excluded.value, updated = excluded.updated",
-                (self._id, key, text, time.time()),
-            )
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                row = db.execute("SELECT value, version FROM item WHERE workspace = ? AND key = ?",
+                                 (self._id, key)).fetchone()
+                current = 0 if row is None else row[1]
+                if expected is not None and expected != current:
+                    raise StaleSave(key, json.loads(row[0]) if row else None, current)
+                db.execute(
+                    "INSERT INTO item VALUES (?, ?, ?, ?, ?) ON CONFLICT(workspace, key) DO UPDATE SET "
+                    "value = excluded.value, updated = excluded.updated, version = excluded.version",
+                    (self._id, key, text, time.time(), current + 1),
+                )
+            except BaseException:
+                db.execute("ROLLBACK")
+                raise
+            db.execute("COMMIT")
+        return current + 1
 
     def load(self, key: str, default: Any = None) -> Any:
         """Return the value saved under ``key``, or ``default``."""
+        value, version = self.load_versioned(key)
+        return default if version == 0 else value
+
+    def load_versioned(self, key: str) -> tuple[Any, int]:
+        """Return ``(value, version)`` saved under ``key``; ``(None, 0)`` when nothing is saved."""
         with closing(self.store._connect()) as db:
-            row = db.execute("SELECT value FROM item WHERE workspace = ? AND key = ?", (self._id, key)).fetchone()
-        return default if row is None else json.loads(row[0])
+            row = db.execute("SELECT value, version FROM item WHERE workspace = ? AND key = ?",
+                             (self._id, key)).fetchone()
+        return (None, 0) if row is None else (json.loads(row[0]), row[1])
 
     def keys(self) -> list[str]:
         """Every key this workspace has saved, sorted."""

@@ -44,7 +44,7 @@ def action_plan_app() -> widgets.VBox:
         downloads.value = document_downloads(document, "ethical-ai-action-plan", "your action plan")
 
     build.on_click(on_build)
-    session.on_reopen(lambda _workspace: on_build())
+    session.on_switch(lambda _workspace, _clear: on_build())  # never show another workspace's plan
     box = widgets.VBox([build, errors, downloads, missing, preview])
     box.add_class("kit-action-plan")
     return box

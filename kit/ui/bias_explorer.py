@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
-from kit import session
 from kit.fairness import find_proxies
 from kit.hiring_lab import DEFAULT_THRESHOLD, PROTECTED, audit_at, findings
 from kit.mitigation_lab import mitigation_table
-from kit.store import Workspace
 from kit.ui.audit_view import audit_view_parts
 from kit.ui.staged import StagedHTML
 from kit.ui.tables import table_html
 from kit.ui.widgets import accessible_slider, error_box, guarded, notice
+from kit.ui.workspace import SavedPart
 
 SAVE_KEY = "bias.explorer"
 
@@ -38,21 +37,15 @@ def bias_explorer() -> widgets.VBox:
         return tuple(column for column, box in boxes.items() if box.value)
 
     @guarded(errors, "update the audit")
-    def refresh(_=None):
+    def refresh(change=None):
         if restoring["now"]:
             return
         result = audit_at(chosen(), threshold.value)
-        workspace = session.current()
-        if _ is not None and workspace is None:
-            workspace = session.ensure()
-        if workspace is not None:
-            workspace.save(SAVE_KEY, findings(result, threshold.value))
+        if change is not None:  # the attendee moved something: save what it shows
+            part.save(findings(result, threshold.value))
         view.show(audit_view_parts(result, caption=f"Shortlisted at a score of {threshold.value:.2f} or more"))
 
-    def restore(workspace: Workspace):
-        saved = workspace.load(SAVE_KEY)
-        if not saved:
-            return
+    def show(saved: dict, _why: str) -> None:
         restoring["now"] = True
         try:
             for column, box in boxes.items():
@@ -62,10 +55,11 @@ def bias_explorer() -> widgets.VBox:
             restoring["now"] = False
         refresh()
 
+    part = SavedPart(SAVE_KEY, show, {"groups": list(chosen()), "threshold": threshold.value}, whole=True)
+
     for box in boxes.values():
         box.observe(refresh, names="value")
     threshold.observe(refresh, names="value")
-    session.on_reopen(restore)
     refresh()
     picker = widgets.HBox(list(boxes.values()), layout=widgets.Layout(flex_flow="row wrap"))
     box = widgets.VBox([

@@ -5,11 +5,10 @@ from __future__ import annotations
 import ipywidgets as widgets
 import pandas as pd
 
-from kit import session
 from kit.cases import SAVE_KEY, Case, Lens, decisions_section, latest_case_id, load_regions, record_decision, scan_cases
-from kit.store import Workspace
 from kit.ui.tables import table_html
 from kit.ui.widgets import error_box, escape, guarded, notice
+from kit.ui.workspace import SavedPart
 
 _WIDE = widgets.Layout(width="min(640px, 95%)")
 
@@ -103,14 +102,13 @@ def case_explorer() -> widgets.VBox:
     def on_record(_=None):
         case = by_id[pick.value]
         updated = record_decision(saved, case, choice.value, reasoning.value, [first.value, second.value])
-        session.ensure().save(SAVE_KEY, updated)
+        stored = part.save(updated)
         saved.clear()
-        saved.update(updated)
+        saved.update(stored)
         outcome.value = notice(f"Recorded your decision on '{case.title}'. It is saved to your workspace.", "success")
         show_recorded()
 
-    def restore(workspace: Workspace):
-        loaded = workspace.load(SAVE_KEY)
+    def restore(loaded: dict, _why: str) -> None:
         saved.clear()
         saved.update(loaded if isinstance(loaded, dict) else {})
         show_recorded()
@@ -120,11 +118,12 @@ def case_explorer() -> widgets.VBox:
         else:
             on_case()
 
+    part = SavedPart(SAVE_KEY, restore, {})
+
     pick.observe(on_case, names="value")
     first.observe(on_lens, names="value")
     second.observe(on_lens, names="value")
     record.on_click(on_record)
-    session.on_reopen(restore)
     on_case()
     warning = widgets.HTML(notice("Some case files could not be read: " + " ".join(problems), "warning")
                            if problems else "")
@@ -132,7 +131,7 @@ def case_explorer() -> widgets.VBox:
         warning, pick, card,
         widgets.HTML("<h3>Read the case through two lenses</h3>"),
         widgets.HBox([first, second], layout=widgets.Layout(flex_flow="row wrap")), compare,
-        widgets.HTML("<h3>Your team's decision</h3>"), choice, reasoning, widgets.HBox([record]), errors, outcome, recorded,
+        widgets.HTML("<h3>Your team's decision</h3>"), choice, reasoning, widgets.HBox([record]), errors, part.notice, outcome, recorded,
     ])
     box.add_class("kit-case-explorer")
     return box

@@ -12,34 +12,53 @@ from kit import session
 from kit.fairness import audit, audit_html, read_audit_csv
 from kit.ui.audit_view import audit_view_html
 from kit.ui.downloads import download_link
-from kit.ui.widgets import error_box, guarded, notice, uploaded_file
+from kit.ui.upload import file_upload, uploaded_file
+from kit.ui.widgets import error_box, guarded, notice
 
 SAVE_KEY = "bias.own_audit"
 NO_LABEL = "(none)"
+WELCOME = ("Upload a comma-separated file with one row per person: a column with the decision (for example hired "
+           "yes/no) and columns for the groups to compare.")
+TOO_BIG = ("Keep only the rows and columns you need in a smaller file, or ask your trainer to run the kit's "
+           "audit command on the whole file: it handles a million rows.")
 
 
 def csv_audit_panel() -> widgets.VBox:
     """Upload a CSV of decisions and audit it by the columns the attendee picks."""
     errors = error_box()
-    upload = widgets.FileUpload(accept=".csv,text/csv", multiple=False, description="Upload a CSV file",
-                                layout=widgets.Layout(width="auto"))
+    upload = file_upload("Upload a CSV file", TOO_BIG)
     outcome = widgets.Dropdown(description="Decision column", style={"description_width": "initial"})
     positive = widgets.Dropdown(description="Value meaning selected", style={"description_width": "initial"})
     label = widgets.Dropdown(description="True answer column (optional)", style={"description_width": "initial"})
     groups = widgets.VBox()
     run = widgets.Button(description="Run the audit", button_style="primary", disabled=True,
                          layout=widgets.Layout(width="auto"))
-    status = widgets.HTML(notice("Upload a comma-separated file with one row per person: a column with the "
-                                 "decision (for example hired yes/no) and columns for the groups to compare."))
+    status = widgets.HTML(notice(WELCOME))
     view = widgets.HTML()
     state: dict = {"df": None}
 
-    @guarded(errors, "read that file")
-    def on_upload(_):
-        name, content = uploaded_file(upload)
+    def clear(message: str) -> None:
+        """Forget the file and its result, so a failed upload or a new workspace leaves nothing behind."""
         state["df"] = None
         view.value = ""
-        df = read_audit_csv(content)
+        outcome.options = positive.options = label.options = ()
+        groups.children = ()
+        run.disabled = True
+        status.value = notice(message)
+
+    @guarded(errors, "read that file")
+    def on_upload(_):
+        if not upload.value:
+            return
+        clear("Reading the file...")
+        try:
+            name, content = uploaded_file(upload)
+            df = read_audit_csv(content)
+        except ValueError:
+            status.value = notice(WELCOME)
+            raise
+        finally:
+            upload.value = ()  # the same file can be chosen again after a fix
         state["df"] = df
         columns = [str(c) for c in df.columns]
         outcome.options = columns
@@ -74,11 +93,18 @@ def csv_audit_panel() -> widgets.VBox:
         view.value = audit_view_html(result, caption=f"Selection rate by {' and '.join(chosen)}") + download_link(
             audit_html(result, title="Fairness audit of your data"), "fairness-audit.html",
             "Download this audit as a report (HTML)")
-        session.ensure().save(SAVE_KEY, result.to_dict() | {"by_group": [g.to_dict() for g in result.by_group][:50]})
+        summary = result.to_dict() | {"by_group": [g.to_dict() for g in result.by_group][:50]}
+        session.save(SAVE_KEY, summary, whole=True)
+
+    def on_switch(_workspace, clear_screen: bool) -> None:
+        if clear_screen:  # the file belonged to the previous workspace's attendee
+            errors.value = ""
+            clear(WELCOME)
 
     upload.observe(on_upload, names="value")
     outcome.observe(on_outcome, names="value")
     run.on_click(on_run)
+    session.on_switch(on_switch)
     box = widgets.VBox([
         status, upload,
         widgets.HBox([outcome, positive], layout=widgets.Layout(flex_flow="row wrap")),

@@ -10,17 +10,16 @@ from __future__ import annotations
 import ipywidgets as widgets
 import pandas as pd
 
-from kit import session
 from kit.explain import SAVE_KEY, Explanation, example_applicants, explain, letter, remember, score_text
 from kit.export import to_html_fragment
 from kit.model_card import model_card
-from kit.store import Workspace
 from kit.ui.contribution_chart import contributions_alt, contributions_figure
 from kit.ui.downloads import document_downloads
 from kit.ui.plots import to_png
 from kit.ui.staged import Part, StagedHTML
 from kit.ui.tables import table_html
 from kit.ui.widgets import chart, error_box, escape, guarded, notice
+from kit.ui.workspace import SavedPart
 
 
 def _reasons_html(explanation: Explanation) -> str:
@@ -106,8 +105,7 @@ def decision_explainer() -> widgets.VBox:
     def show(applicant_id: str, save: bool) -> None:
         explanation = explain(applicant_id)
         if save:  # an attendee's own choice: start a workspace if they have none yet
-            workspace = session.ensure()
-            workspace.save(SAVE_KEY, remember(workspace.load(SAVE_KEY), explanation))
+            part.save(remember(part.load(), explanation))
         view.show(explanation_parts(explanation))
 
     def quietly(widget: widgets.Widget, value: str) -> None:
@@ -131,24 +129,21 @@ def decision_explainer() -> widgets.VBox:
             show(typed.value, save=True)
 
     @guarded(errors, "show the applicant you explained last")
-    def restore(workspace: Workspace) -> None:
-        saved = workspace.load(SAVE_KEY)
-        current = saved.get("current") if isinstance(saved, dict) else None
-        if not current:
-            return
-        if current in [value for _, value in picker.options]:
-            quietly(picker, current)
+    def restore(saved: dict, _why: str) -> None:
+        current = (saved.get("current") if isinstance(saved, dict) else None) or examples[0][0]
+        quietly(picker, current if current in [value for _, value in picker.options] else examples[0][0])
         quietly(typed, current)
         show(current, save=False)
+
+    part = SavedPart(SAVE_KEY, restore, {"current": None, "explained": []})
 
     picker.observe(on_pick, names="value")
     button.on_click(on_explain)
     typed.observe(on_explain, names="value")  # on Enter, or when the box loses focus
-    session.on_reopen(restore)
     quietly(typed, examples[0][0])
     show(examples[0][0], save=False)
     box = widgets.VBox([picker, widgets.HBox([typed, button], layout=widgets.Layout(flex_flow="row wrap")),
-                        errors, view])
+                        errors, part.notice, view])
     box.add_class("kit-decision-explainer")
     return box
 

@@ -5,12 +5,11 @@ from __future__ import annotations
 import ipywidgets as widgets
 import pandas as pd
 
-from kit import session
 from kit.decision_tree import SAVE_KEY, QuestionNode, Walk, follow, saved_value, tree
-from kit.store import Workspace
 from kit.ui.policy_forms import stacked, styles
 from kit.ui.tables import table_html
 from kit.ui.widgets import error_box, escape, guarded
+from kit.ui.workspace import SavedPart
 
 
 def outcomes_html() -> str:
@@ -86,7 +85,7 @@ def decision_tree() -> widgets.VBox:
         return walk
 
     def save() -> None:
-        session.ensure().save(SAVE_KEY, saved_value(decision.value, choices))
+        part.save(saved_value(decision.value, choices))  # a merge with another tab's walk is shown at once
 
     @guarded(errors, "go to the next question")
     def on_next(_):
@@ -113,24 +112,26 @@ def decision_tree() -> widgets.VBox:
         if not restoring["now"]:
             save()
 
-    def restore(workspace: Workspace):
-        saved = workspace.load(SAVE_KEY) or {}
-        if not saved:
-            return
+    def show_saved(saved: dict, _why: str) -> None:
+        """Put a saved walk on the screen without saving it: the path is replayed from the choices."""
+        saved = saved or {}
         restoring["now"] = True
         try:
             decision.value = str(saved.get("decision") or "")
         finally:
             restoring["now"] = False
         choices[:] = follow(saved.get("choices") or [], strict=False).choices
+        errors.value = ""  # "Choose an answer first" belonged to the walk shown before
         show()
+
+    part = SavedPart(SAVE_KEY, show_saved, saved_value(decision.value, choices))
 
     next_button.on_click(on_next)
     back.on_click(on_back)
     again.on_click(on_again)
     decision.observe(on_decision, names="value")
-    session.on_reopen(restore)
     show()
-    box = widgets.VBox([styles(), decision, live, widgets.HBox([next_button, back, again]), errors, path])
+    box = widgets.VBox([styles(), decision, live, widgets.HBox([next_button, back, again]), errors, part.notice,
+                        path])
     box.add_class("kit-decision-tree")
     return box

@@ -5,7 +5,6 @@ from __future__ import annotations
 import ipywidgets as widgets
 import pandas as pd
 
-from kit import session
 from kit.impact_assessment import (
     SAVE_KEY,
     Assessment,
@@ -19,11 +18,11 @@ from kit.impact_assessment import (
     saved_value,
     summary,
 )
-from kit.store import Workspace
 from kit.ui.downloads import document_downloads
 from kit.ui.policy_forms import stacked, styles
 from kit.ui.tables import table_html
 from kit.ui.widgets import error_box, escape, guarded, notice
+from kit.ui.workspace import SavedPart
 
 PART_TITLES = {"impact": "Part 1: the impact of the system", "mitigation": "Part 2: what is in place to reduce it"}
 
@@ -106,9 +105,11 @@ def impact_assessment() -> widgets.VBox:
     def refresh(change=None):
         if restoring["now"]:
             return
-        given = answers()
         if change is not None:
-            session.ensure().save(SAVE_KEY, saved_value(system.value, given, form))
+            value = saved_value(system.value, answers(), form)
+            if part.save(value) is not value:
+                return  # merged with another tab's save: show() has already scored the merged answers
+        given = answers()  # the scores are worked out from the answers, never read back from a saved value
         scored = assess(given, form)
         downloads.value = document_downloads(assessment_document({"system": system.value, "answers": given}),
                                              "impact-assessment", "this assessment") if given else ""
@@ -130,23 +131,23 @@ def impact_assessment() -> widgets.VBox:
         load(example_answers(form), str(form.example.get("system", "")))
         refresh(True)
 
-    def restore(workspace: Workspace):
-        saved = workspace.load(SAVE_KEY) or {}
-        if saved:
-            load(clean_answers(saved.get("answers"), form), str(saved.get("system") or ""))
-            refresh()
+    def show(saved: dict, _why: str) -> None:
+        """Put a saved value on the questionnaire without saving it, then score it afresh."""
+        saved = saved or {}
+        load(clean_answers(saved.get("answers"), form), str(saved.get("system") or ""))
+        refresh()  # also clears the error box of the value shown before
 
+    part = SavedPart(SAVE_KEY, show, saved_value(system.value, answers(), form))
     for widget in [system, *pickers.values()]:
         widget.observe(refresh, names="value")
     example.on_click(on_example)
-    session.on_reopen(restore)
     refresh()
     box = widgets.VBox([
         styles(),
         widgets.HTML(notice("Answer every question for the system you have in mind; the level updates as you go "
                             "and your answers are saved to your workspace.")),
         system, widgets.HBox([example]), progress, *rows,
-        widgets.HTML("<h3>Your result</h3>"), errors, result, downloads,
+        widgets.HTML("<h3>Your result</h3>"), errors, part.notice, result, downloads,
     ])
     box.add_class("kit-impact-assessment")
     return box

@@ -5,17 +5,16 @@ from __future__ import annotations
 import ipywidgets as widgets
 import pandas as pd
 
-from kit import session
 from kit.hiring_lab import PROTECTED
 from kit.kpi_drift import alert_text, drift_alerts, selection_by_month
 from kit.kpis import clean_targets, kpi_by_id, kpi_frame, load_kpis, parse_target, resolve_targets, summary
 from kit.monitoring import MONTHS, month_name
-from kit.store import Workspace
 from kit.ui.kpi_charts import kpi_trend_alt, kpi_trend_figure, selection_trend_alt, selection_trend_figure
 from kit.ui.plots import to_png
 from kit.ui.staged import StagedHTML
 from kit.ui.tables import table_html
 from kit.ui.widgets import chart, error_box, escape, guarded, notice
+from kit.ui.workspace import SavedPart
 
 SAVE_KEY = "kpis.targets"
 _STATUS_STYLE = {"✔": "color:#1b6e3a;font-weight:600", "✘": "color:#a4161a;font-weight:600"}
@@ -107,50 +106,75 @@ def kpi_dashboard() -> widgets.VBox:
 
         drift.show([notice(alert_text(alerts, attribute.value), "error" if alerts else "success"), trend_chart])
 
+    quiet = {"now": False}  # on while a new workspace puts the view back where the lesson starts
+    start_view = [(month, month.value), (pick, pick.value), (attribute, attribute.value)]
+
     @guarded(errors, "show the KPIs")
     def on_view(_=None):
-        show_kpis()
+        if not quiet["now"]:
+            show_kpis()
 
     @guarded(errors, "show that KPI")
     def on_pick(_=None):
+        if quiet["now"]:
+            return
         target.value = f"{resolve_targets(saved)[pick.value]:g}"
         show_kpis()
+
+    def save() -> bool:
+        """Save the learner's targets; False when they were merged with another tab's (then already shown)."""
+        now = dict(saved)
+        return part.save(now) is now
 
     @guarded(errors, "set the target")
     def on_set(_=None):
         kpi = kpi_by_id(pick.value)
         saved[kpi.id] = parse_target(kpi, target.value)
-        session.ensure().save(SAVE_KEY, dict(saved))
-        show_kpis()
+        if save():
+            show_kpis()
 
     @guarded(errors, "go back to the kit's target")
     def on_reset(_=None):
         saved.pop(pick.value, None)
         target.value = f"{kpi_by_id(pick.value).target:g}"
-        session.ensure().save(SAVE_KEY, dict(saved))
-        show_kpis()
+        if save():
+            show_kpis()
 
     @guarded(errors, "compare the groups")
     def on_attribute(_=None):
-        show_drift()
+        if not quiet["now"]:
+            show_drift()
 
-    def restore(workspace: Workspace):
+    def show(value: dict, why: str) -> None:
+        """Put saved targets on the dashboard without saving them (the targets are read afresh, never trusted)."""
         saved.clear()
-        saved.update(clean_targets(workspace.load(SAVE_KEY)))
-        on_pick()
+        saved.update(clean_targets(value))
+        drift_changed = False
+        if why == "reset":  # a new workspace: the month, KPI and group the lesson starts from, too
+            drift_changed = attribute.value != start_view[-1][1]
+            quiet["now"] = True
+            try:
+                for widget, start in start_view:
+                    widget.value = start
+            finally:
+                quiet["now"] = False
+        on_pick()  # the target box and the KPIs; clears the error box of the targets shown before
+        if drift_changed:
+            on_attribute()
 
+    part = SavedPart(SAVE_KEY, show, dict(saved))
+    part.notice.layout.width = "100%"  # its own line under the target row, just above the error box
     month.observe(on_view, names="value")
     pick.observe(on_pick, names="value")
     set_button.on_click(on_set)
     reset_button.on_click(on_reset)
     attribute.observe(on_attribute, names="value")
-    session.on_reopen(restore)
     on_pick()
     on_attribute()
     box = widgets.VBox([
         widgets.HTML("<h3>Your KPIs this month</h3>"), month, overview,
         widgets.HTML("<h3>One KPI: its target and its trend</h3>"), pick, about,
-        widgets.HBox([target, set_button, reset_button], layout=widgets.Layout(flex_flow="row wrap")),
+        widgets.HBox([target, set_button, reset_button, part.notice], layout=widgets.Layout(flex_flow="row wrap")),
         errors, trend,
         widgets.HTML("<h3>The hiring tool, group by group</h3>"), attribute, drift,
     ])

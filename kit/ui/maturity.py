@@ -11,16 +11,15 @@ import math
 import ipywidgets as widgets
 import pandas as pd
 
-from kit import session
 from kit.maturity import (LEVELS, RATINGS, SAVE_KEY, Assessment, MaturityModel, action_plan, assess, clean_ratings,
                           load_model, maturity_document, maturity_table, radar_alt, thresholds_text)
-from kit.store import Workspace
 from kit.ui.choices import choice, group_heading
 from kit.ui.downloads import document_downloads
 from kit.ui.plots import new_figure, to_png
 from kit.ui.staged import Part, StagedHTML, joined
 from kit.ui.tables import table_html
 from kit.ui.widgets import chart, error_box, escape, guarded, notice
+from kit.ui.workspace import SavedPart
 from kit.vendor import check_name
 
 # Okabe-Ito blue for the organisation's shape; dots mark the filled area for readers who cannot see colour.
@@ -124,19 +123,22 @@ def maturity_app() -> widgets.VBox:
     def ratings() -> dict[str, int]:
         return {sid: radio.value for sid, radio in radios.items() if radio.value is not None}
 
+    def value() -> dict:
+        """The ratings as saved (raises ValueError naming the fix for a name that is too long)."""
+        return {"organisation": check_name(organisation.value, "organisation name"), "ratings": ratings()}
+
     @guarded(errors, "update your assessment")
     def refresh(change=None):
         if restoring["now"]:
             return
-        name = check_name(organisation.value, "organisation name")
-        if change is not None:
-            session.ensure().save(SAVE_KEY, {"organisation": name, "ratings": ratings()})
-        view.show(assessment_parts(assess(model, ratings(), name), model, ratings()))
+        now = value()
+        if change is not None and part.save(now) is not now:
+            return  # merged with another tab's save: show() has already drawn the merged assessment
+        view.show(assessment_parts(assess(model, now["ratings"], now["organisation"]), model, now["ratings"]))
 
-    def restore(workspace: Workspace):
-        saved = workspace.load(SAVE_KEY)
-        if not saved:
-            return
+    def show(saved: dict, _why: str) -> None:
+        """Put saved ratings on the widgets without saving them, then redraw the levels and the plan."""
+        saved = saved or {}
         kept = clean_ratings(model, saved.get("ratings"))
         restoring["now"] = True
         try:
@@ -145,12 +147,12 @@ def maturity_app() -> widgets.VBox:
                 radio.value = kept.get(sid)
         finally:
             restoring["now"] = False
-        refresh()
+        refresh()  # also clears the error box of the value shown before
 
+    part = SavedPart(SAVE_KEY, show, value())
     for widget in [organisation, *radios.values()]:
         widget.observe(refresh, names="value")
-    session.on_reopen(restore)
     refresh()
-    box = widgets.VBox([organisation, errors, *rows, widgets.HTML("<h3>Where you stand</h3>"), view])
+    box = widgets.VBox([organisation, errors, part.notice, *rows, widgets.HTML("<h3>Where you stand</h3>"), view])
     box.add_class("kit-maturity")
     return box

@@ -13,16 +13,15 @@ from __future__ import annotations
 import ipywidgets as widgets
 import pandas as pd
 
-from kit import session
 from kit.data import COLUMN_GUIDE, load_hiring
 from kit.export import Document
 from kit.fairness import read_audit_csv
 from kit.privacy import SAVE_KEY, ColumnFlag, Review, classify_columns, minimisation_section, review
-from kit.store import Workspace
-from kit.ui.widgets import uploaded_file
+from kit.ui.upload import file_upload, uploaded_file
 from kit.ui.downloads import document_downloads
 from kit.ui.tables import table_html
 from kit.ui.widgets import error_box, escape, guarded, notice
+from kit.ui.workspace import SavedPart
 
 SAMPLE = "the sample hiring data (data/hiring.csv)"
 #: More columns than this would make a page of check boxes nobody can review.
@@ -60,8 +59,8 @@ def review_html(result: Review) -> str:
 def minimisation_checker() -> widgets.VBox:
     """The checker: dataset, purpose, a keep box per column, and the live verdict below."""
     errors = error_box()
-    upload = widgets.FileUpload(accept=".csv,text/csv", multiple=False, description="Upload a CSV file",
-                                layout=widgets.Layout(width="auto"))
+    upload = file_upload("Upload a CSV file", "The checker needs only the column names and enough rows to judge "
+                         "re-identification: save the first few thousand rows in a smaller file and upload that.")
     sample = widgets.Button(description="Use the sample hiring data", layout=widgets.Layout(width="auto"))
     purpose = widgets.Textarea(description="Purpose: what is this data for?", continuous_update=False,
                                placeholder="e.g. Shortlisting applicants for interview",
@@ -81,7 +80,7 @@ def minimisation_checker() -> widgets.VBox:
         record = Document("Data minimisation record", [minimisation_section(saved)])
         downloads.value = document_downloads(record, "minimisation-record", "the record")
         if save and not state["quiet"]:
-            session.ensure().save(SAVE_KEY, saved)
+            part.save(saved)
 
     @guarded(errors, "update the check")
     def on_change(_=None):
@@ -103,10 +102,23 @@ def minimisation_checker() -> widgets.VBox:
         status.value = notice(f"Checking {name}: {len(df):,} rows and {len(df.columns)} columns. Untick every "
                               "column the purpose does not need.", "success")
 
+    def forget_dataset(message: str) -> None:
+        """Take the dataset off the page, so a failed upload leaves no earlier result behind."""
+        state.update(df=None, flags=[], boxes={})
+        columns.children, view.value, downloads.value = (), "", ""
+        status.value = notice(message, "info")
+
     @guarded(errors, "read that file")
     def on_upload(_):
-        name, content = uploaded_file(upload)
-        load(read_audit_csv(content), name, {})
+        if not upload.value:
+            return
+        forget_dataset("Upload a CSV file, or use the sample hiring data.")
+        try:
+            name, content = uploaded_file(upload)
+            df = read_audit_csv(content)
+        finally:
+            upload.value = ()  # the same file can be chosen again after a fix
+        load(df, name, {})
         evaluate(save=True)
 
     @guarded(errors, "load the sample data")
@@ -116,33 +128,32 @@ def minimisation_checker() -> widgets.VBox:
         evaluate(save=True)
 
     @guarded(errors, "bring back your choices")
-    def restore(workspace: Workspace) -> None:
-        saved = workspace.load(SAVE_KEY)
-        if not isinstance(saved, dict):
-            return
+    def show(saved: dict, why: str) -> None:
         state["quiet"] = True
         try:
             purpose.value = saved.get("purpose", "")
             state["pending"] = dict(saved.get("needed") or {})
             if saved.get("dataset", SAMPLE) == SAMPLE:
                 load(load_hiring(), SAMPLE, COLUMN_GUIDE)
-            else:
-                status.value = notice(f"Last time you checked {saved['dataset']}. Upload it again: your choices "
-                                      "come back for every column with the same name.", "info")
-            evaluate(save=False)
+            else:  # the file itself was never saved: nothing of another file may stay on screen
+                state["name"] = saved["dataset"]
+                forget_dataset(f"Last time you checked {saved['dataset']}. Upload it again: your choices come "
+                               "back for every column with the same name.")
         finally:
             state["quiet"] = False
+        evaluate(save=why == "merged")  # a merge may mix two tabs' choices: save the figures they give
+
+    part = SavedPart(SAVE_KEY, show, {"dataset": SAMPLE, "purpose": "", "needed": {}})
 
     upload.observe(on_upload, names="value")
     sample.on_click(on_sample)
     purpose.observe(on_change, names="value")
-    session.on_reopen(restore)
     load(load_hiring(), SAMPLE, COLUMN_GUIDE)
     evaluate(save=False)
     box = widgets.VBox([
         status, widgets.HBox([upload, sample], layout=widgets.Layout(flex_flow="row wrap")), purpose,
         widgets.HTML("<p><strong>Keep this column?</strong> Tick it only if the purpose above needs it.</p>"),
-        columns, errors, view, downloads,
+        columns, errors, part.notice, view, downloads,
     ])
     box.add_class("kit-minimisation")
     return box

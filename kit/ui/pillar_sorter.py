@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
-from kit import session
 from kit.pillars import SAVE_KEY, Scenario, answers_from_saved, content, grade, saved_value, score
-from kit.store import Workspace
 from kit.ui.widgets import error_box, escape, guarded, notice
+from kit.ui.workspace import SavedPart
 
 _ICON = {"spotted": "✔", "missed": "✘", "fair": "◆", "extra": "✘"}
 
@@ -78,30 +77,33 @@ def pillar_sorter() -> widgets.VBox:
         feedback.value = _feedback_html(scenario, chosen)  # a plain error if nothing is ticked
         answers[scenario.key] = chosen
         show_score()
-        session.ensure().save(SAVE_KEY, saved_value(answers))
+        part.save(saved_value(answers))
 
     @guarded(errors, "move to another scenario")
     def step(offset: int) -> None:
         pick.value = min(max(pick.value + offset, 0), len(scenarios) - 1)
 
-    def restore(workspace: Workspace) -> None:
+    def restore(saved: dict, why: str) -> None:
         answers.clear()
-        answers.update(answers_from_saved(workspace.load(SAVE_KEY)))
+        answers.update(answers_from_saved(saved))
         show()
         show_score()
+        if why == "merged":  # the score saved with the merged ticks is recounted
+            part.save(saved_value(answers))
+
+    part = SavedPart(SAVE_KEY, guarded(errors, "restore your answers")(restore), saved_value({}))
 
     pick.observe(show, names="value")
     previous.on_click(lambda _: step(-1))
     following.on_click(lambda _: step(1))
     check.on_click(on_check)
-    session.on_reopen(guarded(errors, "restore your answers")(restore))
     show()
     box = widgets.VBox([
         widgets.HBox([pick, previous, following], layout=widgets.Layout(flex_flow="row wrap")),
         card,
         widgets.HTML("<p><strong>Which pillars are at stake?</strong> Tick every one that applies.</p>"),
         widgets.HBox(list(boxes.values()), layout=widgets.Layout(flex_flow="row wrap")),
-        widgets.HBox([check]), errors, feedback, total,
+        widgets.HBox([check]), errors, part.notice, feedback, total,
     ])
     box.add_class("kit-pillar-sorter")
     return box

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
-from kit import session
 from kit.policy import (SAVE_KEY, areas, draft_policy, open_message, open_questions, policy_filename, questions,
                         saved_value, too_long)
 from kit.policy._templates import GROUPS, PolicyQuestion
-from kit.store import Workspace
 from kit.ui.downloads import document_downloads
 from kit.ui.policy_forms import document_preview, stacked, styles
 from kit.ui.tables import table_html
 from kit.ui.widgets import error_box, escape, guarded, notice
+from kit.ui.workspace import SavedPart
 
 NOT_DECIDED = "Not decided yet"
 
@@ -62,7 +61,9 @@ def policy_builder() -> widgets.VBox:
         if restoring["now"]:
             return
         if change is not None:
-            session.ensure().save(SAVE_KEY, saved_value(answers(), chosen()))
+            value = saved_value(answers(), chosen())
+            if part.save(value) is not value:
+                return  # merged with another tab's save: show() has already drawn the merged draft
         given = answers()
         doc = draft_policy(given, chosen())
         kind = "warning" if open_questions(given) or too_long(given) else "success"
@@ -70,26 +71,25 @@ def policy_builder() -> widgets.VBox:
         downloads.value = document_downloads(doc, policy_filename(given), "the policy")
         preview.value = document_preview(doc, "Draft policy")  # last: a changed preview means all is updated
 
-    def restore(workspace: Workspace):
-        saved = workspace.load(SAVE_KEY) or {}
-        if not saved:
-            return
+    def show(saved: dict, _why: str) -> None:
+        """Put a saved value on the form without saving it, then redraw the draft."""
+        saved = saved or {}
+        given, chosen_areas = saved.get("answers") or {}, saved.get("areas")
         restoring["now"] = True
         try:
             for qid, box in inputs.items():
-                value = (saved.get("answers") or {}).get(qid, "")
+                value = str(given.get(qid) or "")
                 offered = not isinstance(box, widgets.Dropdown) or value in dict(box.options).values()
                 box.value = value if offered else ""
-            if saved.get("areas") is not None:
-                for aid, box in ticks.items():
-                    box.value = aid in saved["areas"]
+            for aid, box in ticks.items():  # no areas saved means every area, as the draft reads it
+                box.value = chosen_areas is None or aid in chosen_areas
         finally:
             restoring["now"] = False
-        refresh()
+        refresh()  # also clears the error box of the value shown before
 
+    part = SavedPart(SAVE_KEY, show, saved_value(answers(), chosen()))
     for box in [*inputs.values(), *ticks.values()]:
         box.observe(refresh, names="value")
-    session.on_reopen(restore)
     refresh()
 
     def area_group(group: str) -> widgets.VBox:
@@ -106,6 +106,6 @@ def policy_builder() -> widgets.VBox:
                          layout=widgets.Layout(flex="1 1 420px", min_width="300px"))
     box = widgets.VBox([styles(), widgets.HTML(notice("Your answers are saved to your workspace as you go. "
                                                       "Leave a question blank to mark it 'to decide' in the draft.")),
-                        errors, widgets.HBox([form, draft], layout=widgets.Layout(flex_flow="row wrap"))])
+                        errors, part.notice, widgets.HBox([form, draft], layout=widgets.Layout(flex_flow="row wrap"))])
     box.add_class("kit-policy-builder")
     return box

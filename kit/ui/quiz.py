@@ -7,10 +7,9 @@ from ipywidgets.widgets.widget_bool import CheckboxStyle
 from ipywidgets.widgets.widget_description import DescriptionStyle
 from ipywidgets.widgets.widget_string import HTMLStyle
 
-from kit import session
 from kit.quiz import Question, grade, load_quiz, score
-from kit.store import Workspace
 from kit.ui.widgets import error_box, escape, guarded, notice
+from kit.ui.workspace import SavedPart
 
 
 class _Shared:
@@ -80,7 +79,7 @@ def quiz(name: str) -> widgets.VBox:
             answers[question.id] = sorted(_chosen(question, choices))
             show(question)
             show_score()
-            session.ensure().save(key, {"answers": answers, "score": list(score(questions, answers))})
+            part.save({"answers": dict(answers)})
 
         button.on_click(on_check)
         hint = " (tick every answer that applies)" if question.kind == "multiple" else ""
@@ -88,10 +87,9 @@ def quiz(name: str) -> widgets.VBox:
                                layout=shared.box, style=shared.html)
         rows.append(widgets.VBox([heading, choices, button, outcome], layout=shared.box))
 
-    def restore(workspace: Workspace):
-        saved = workspace.load(key) or {}
+    def restore(saved: dict, _why: str) -> None:
         answers.clear()
-        answers.update({k: v for k, v in saved.get("answers", {}).items() if k in pickers})
+        answers.update({k: v for k, v in (saved.get("answers") or {}).items() if k in pickers})
         for question in questions:
             _set(question, pickers[question.id], answers.get(question.id, []))
             outcomes[question.id].value = ""
@@ -99,7 +97,7 @@ def quiz(name: str) -> widgets.VBox:
                 show(question)
         show_score()
 
-    session.on_reopen(restore)
-    box = widgets.VBox(rows + [total, errors])
+    part = SavedPart(key, restore, {"answers": {}})
+    box = widgets.VBox(rows + [total, part.notice, errors])
     box.add_class("kit-quiz")
     return box

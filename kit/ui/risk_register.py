@@ -11,15 +11,15 @@ from __future__ import annotations
 import ipywidgets as widgets
 import pandas as pd
 
-from kit import session
 from kit.risk import (DEFAULT_TEMPLATE, NO_OWNER, SAVE_KEY, SORTS, Register, RiskInputError, load_template,
                       owner_gaps, read_register_csv, register_exports, template_info, template_names, validate_risk)
-from kit.store import Workspace
 from kit.ui.downloads import download_bar
+from kit.ui.upload import file_upload, uploaded_file
 from kit.ui.risk_form import RiskForm
 from kit.ui.risk_heatmap import heatmap_html
 from kit.ui.tables import table_html
 from kit.ui.widgets import error_box, escape, guarded, notice
+from kit.ui.workspace import SavedPart
 
 NEW = ""  # the "Risk to edit" choice that adds a new risk
 BLANK_TEMPLATE = "blank"
@@ -70,8 +70,8 @@ def risk_register_app() -> widgets.VBox:
                                 style={"description_width": "initial"}, layout=widgets.Layout(width="min(560px, 100%)"))
     about = widgets.HTML()
     use_template = widgets.Button(description="Start from this template", layout=widgets.Layout(width="auto"))
-    upload = widgets.FileUpload(accept=".csv,text/csv", multiple=False, description="Upload a CSV register",
-                                layout=widgets.Layout(width="auto"))
+    upload = file_upload("Upload a CSV register", "A register of that size is not one this page can edit: "
+                         "keep the risks you are working on in a smaller file and upload that.")
     name = widgets.Text(description="AI system you are assessing", continuous_update=False,
                         style={"description_width": "initial"}, layout=widgets.Layout(width="min(560px, 100%)"))
     pick = widgets.Dropdown(description="Risk to edit", style={"description_width": "initial"},
@@ -89,7 +89,7 @@ def risk_register_app() -> widgets.VBox:
 
     def save() -> None:
         if not state["quiet"]:
-            session.ensure().save(SAVE_KEY, register().to_dict())
+            part.save(register().to_dict())
 
     def show_pick(ref: str = NEW) -> None:
         state["quiet"] = True
@@ -156,15 +156,15 @@ def risk_register_app() -> widgets.VBox:
 
     @guarded(import_errors, "read that file")
     def on_upload(_):
-        files = upload.value
-        if not files:
+        if not upload.value:
             return
-        item = files[0]
+        message.value = ""  # an earlier upload's success must not sit beside this one's error
         try:
-            new = read_register_csv(bytes(item["content"]), name=item["name"].rsplit(".", 1)[0])
+            filename, content = uploaded_file(upload)
+            new = read_register_csv(content, name=filename.rsplit(".", 1)[0])
         finally:
             upload.value = ()  # the same file can be uploaded again after a fix
-        replace_register(new, f"Read {item['name']}: {new.count_text()}. They replace the register on screen.")
+        replace_register(new, f"Read {filename}: {new.count_text()}. They replace the register on screen.")
 
     @guarded(errors, "rename the register")
     def on_name(change):
@@ -223,10 +223,7 @@ def risk_register_app() -> widgets.VBox:
     def on_sort(_):
         table.value = register_table_html(register(), sort.value)
 
-    def restore(workspace: Workspace) -> None:
-        saved = workspace.load(SAVE_KEY)
-        if not saved:
-            return
+    def show(saved: dict, why: str) -> None:
         try:
             restored = Register.from_dict(saved)
         except ValueError as problem:
@@ -237,10 +234,15 @@ def risk_register_app() -> widgets.VBox:
         state["quiet"] = True
         try:
             reset_confirm()
-            show_pick()
-            redraw(message, f"Your saved register is back: {restored.count_text()}.")
+            show_pick(pick.value if why == "merged" else NEW)
+            form_message.value = ""
+            said = {"restored": f"Your saved register is back: {restored.count_text()}.",
+                    "reset": f"A new workspace starts from the lesson's template: {restored.count_text()}."}
+            redraw(message, said.get(why, f"The register now holds {restored.count_text()}."))
         finally:
             state["quiet"] = False
+
+    part = SavedPart(SAVE_KEY, show, load_template(DEFAULT_TEMPLATE).to_dict())
 
     template.observe(on_template, names="value")
     use_template.on_click(on_use_template)
@@ -251,7 +253,6 @@ def risk_register_app() -> widgets.VBox:
     remove.on_click(on_remove)
     form.observe(on_field)
     sort.observe(on_sort, names="value")
-    session.on_reopen(restore)
     on_template()
     state["quiet"] = True
     try:
@@ -267,7 +268,7 @@ def risk_register_app() -> widgets.VBox:
                      "register on screen.</p>"), upload, import_errors, errors, name, message,
         _heading("2. Add or edit a risk"), pick, editing, *form.children,
         widgets.HBox([add, remove]), form_errors, form_message,
-        _heading("3. Your register"), sort, owners, table,
+        part.notice, _heading("3. Your register"), sort, owners, table,
         _heading("4. The heatmap"), heatmap,
         _heading("5. Take it with you"), downloads,
     ])

@@ -11,6 +11,7 @@ from kit.statement import (SAVE_KEY, WORK_KEYS, add_evidence, clean_answers, evi
 from kit.store import Workspace
 from kit.ui.downloads import document_downloads
 from kit.ui.widgets import error_box, escape, guarded, notice
+from kit.ui.workspace import SavedPart
 
 STEM = "transparency-statement"
 
@@ -79,21 +80,27 @@ def statement_builder() -> widgets.VBox:
         finally:
             loading["now"] = False
 
-    def save():
-        session.ensure().save(SAVE_KEY, {"answers": answers()})
+    def value() -> dict:
+        """The answers as saved."""
+        return {"answers": answers()}
+
+    def save() -> bool:
+        """Save the answers; False when they were merged with another tab's (then already shown)."""
+        now = value()
+        return part.save(now) is now
 
     @guarded(errors, "update the draft")
     def on_change(_=None):
         if loading["now"]:
             return
-        save()
-        show()
+        if save():
+            show()
 
     @guarded(errors, "fill in the example")
     def on_example(_=None):
         fill({f.id: f.example for f in fields})
-        save()
-        show()
+        if save():
+            show()
 
     @guarded(errors, "read your saved work")
     def on_work(_=None):
@@ -111,24 +118,28 @@ def statement_builder() -> widgets.VBox:
         message = (f"Used {', '.join(have)}." if have else "Nothing saved in other lessons yet.")
         message += f" Not found: {', '.join(lacking)}." if lacking else ""
         found.value = notice(message + " Check the wording: it is your statement.", "info")
-        save()
+        if save():
+            show()
+
+    def show_saved(saved: dict, why: str) -> None:
+        """Put saved answers in the boxes without saving them, then redraw the draft."""
+        kept = clean_answers(saved)
+        fill({key: kept.get(key, "") for key in boxes}, overwrite=True)
+        if why != "merged":
+            found.value = ""  # what was read from the saved work of the workspace shown before
+        errors.value = ""
         show()
 
-    def restore(workspace: Workspace):
-        saved = clean_answers(workspace.load(SAVE_KEY))
-        fill({key: saved.get(key, "") for key in boxes}, overwrite=True)
-        found.value = ""
-        show()
+    part = SavedPart(SAVE_KEY, show_saved, value())
 
     for box in boxes.values():
         box.observe(on_change, names="value")
     example.on_click(on_example)
     from_work.on_click(on_work)
-    session.on_reopen(restore)
     show()
     box = widgets.VBox([
         widgets.HBox([from_work, example], layout=widgets.Layout(flex_flow="row wrap")), found,
-        *rows, errors,
+        *rows, part.notice, errors,
         widgets.HTML("<h3>Your draft statement</h3>"), gaps, preview, downloads,
     ])
     box.add_class("kit-statement-builder")

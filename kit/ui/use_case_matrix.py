@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
-from kit import session
-from kit.store import Workspace
 from kit.strategy import (LABELS, MAX_USE_CASES, MONEY, SAVE_KEY, SCORES, UseCase, add, amount,
                           display_frame, from_saved, load_template, recommend, remove, replace, scales,
                           template_keys, use_case, use_case_document, use_cases_csv)
@@ -17,6 +15,7 @@ from kit.ui.downloads import document_downloads
 from kit.ui.tables import table_html
 from kit.ui.use_case_chart import matrix_chart_html
 from kit.ui.widgets import error_box, escape, guarded, notice
+from kit.ui.workspace import SavedPart
 
 NEW = -1
 START_TEMPLATE = "retailer"
@@ -122,7 +121,7 @@ def use_case_matrix() -> widgets.VBox:
     def commit(cases: list[UseCase], message: str) -> None:
         state["previous"], state["cases"] = state["cases"], cases
         undo.disabled = False
-        session.ensure().save(SAVE_KEY, [case.to_dict() for case in cases])
+        part.save([case.to_dict() for case in cases])
         refresh(message)
 
     @guarded(errors, "show that use case")
@@ -178,27 +177,30 @@ def use_case_matrix() -> widgets.VBox:
         commit(state["previous"], "Undone: your list is back as it was before the last change.")
         undo.disabled = True
 
-    def restore(workspace: Workspace) -> None:
-        saved = workspace.load(SAVE_KEY)
-        if saved is None:
-            return
+    def show(saved: list, why: str) -> None:
         state.update(cases=from_saved(saved), previous=None)
         undo.disabled = True
         editing.value = NEW
-        refresh(f"Restored your {len(state['cases'])} saved use cases.")
+        form.fill(None)
+        said = {"restored": f"Restored your {len(state['cases'])} saved use cases.",
+                "reset": "A new workspace starts from the lesson's example list."}
+        status.value = ""
+        refresh(said.get(why, ""))
+
+    part = SavedPart(SAVE_KEY, guarded(errors, "restore your use cases")(show),
+                     [case.to_dict() for case in state["cases"]])
 
     editing.observe(on_pick, names="value")
     for button, handler in ((add_button, on_add), (save_button, on_save), (remove_button, on_remove),
                             (add_template, on_add_template), (start_over, on_start_over), (undo, on_undo)):
         button.on_click(handler)
-    session.on_reopen(guarded(errors, "restore your use cases")(restore))
     refresh()
     box = widgets.VBox([
         widgets.HTML("<h3>1. Start from a template, or from your own ideas</h3>"),
         widgets.HBox([template, add_template, start_over], layout=widgets.Layout(flex_flow="row wrap")),
         widgets.HTML("<h3>2. Add, edit or remove a use case</h3>"), editing, form.widget(),
         widgets.HBox([add_button, save_button, remove_button, undo], layout=widgets.Layout(flex_flow="row wrap")),
-        errors, status,
+        errors, part.notice, status,
         widgets.HTML("<h3>3. Your matrix and first pilot</h3>"), pick, matrix, listing, downloads,
     ])
     box.add_class("kit-use-case-matrix")

@@ -11,14 +11,13 @@ import textwrap
 import ipywidgets as widgets
 import pandas as pd
 
-from kit import session
-from kit.store import Workspace
 from kit.ui.choices import choice, group_heading
 from kit.ui.downloads import document_downloads
 from kit.ui.plots import new_figure, to_png
 from kit.ui.staged import Part, StagedHTML, joined
 from kit.ui.tables import table_html
 from kit.ui.widgets import chart, error_box, escape, guarded, notice
+from kit.ui.workspace import SavedPart
 from kit.vendor import (BANDS, SAVE_KEY, Checklist, VendorSummary, area_table, check_name, clean_answers,
                         load_checklist, scale_text, summarise, summary_alt, vendor_document)
 
@@ -127,20 +126,23 @@ def vendor_checklist() -> widgets.VBox:
     def answers() -> dict[str, int]:
         return {qid: radio.value for qid, radio in radios.items() if radio.value is not None}
 
+    def value() -> dict:
+        """The checklist as saved (raises ValueError naming the fix for a name that is too long)."""
+        return {"vendor": check_name(names["vendor"].value, "supplier name"),
+                "tool": check_name(names["tool"].value, "tool name"), "answers": answers()}
+
     @guarded(errors, "update the summary")
     def refresh(change=None):
         if restoring["now"]:
             return
-        vendor = check_name(names["vendor"].value, "supplier name")
-        tool = check_name(names["tool"].value, "tool name")
-        if change is not None:
-            session.ensure().save(SAVE_KEY, {"vendor": vendor, "tool": tool, "answers": answers()})
-        summary.show(summary_parts(summarise(checklist, answers(), vendor, tool)))
+        now = value()
+        if change is not None and part.save(now) is not now:
+            return  # merged with another tab's save: show() has already drawn the merged summary
+        summary.show(summary_parts(summarise(checklist, now["answers"], now["vendor"], now["tool"])))
 
-    def restore(workspace: Workspace):
-        saved = workspace.load(SAVE_KEY)
-        if not saved:
-            return
+    def show(saved: dict, _why: str) -> None:
+        """Put a saved value on the widgets without saving it, then redraw the summary."""
+        saved = saved or {}
         kept = clean_answers(checklist, saved.get("answers"))
         restoring["now"] = True
         try:
@@ -150,14 +152,14 @@ def vendor_checklist() -> widgets.VBox:
                 radio.value = kept.get(qid)
         finally:
             restoring["now"] = False
-        refresh()
+        refresh()  # also clears the error box of the value shown before
 
+    part = SavedPart(SAVE_KEY, show, value())
     for widget in [*names.values(), *radios.values()]:
         widget.observe(refresh, names="value")
-    session.on_reopen(restore)
     refresh()
     box = widgets.VBox([
-        widgets.HBox(list(names.values()), layout=widgets.Layout(flex_flow="row wrap")), errors,
+        widgets.HBox(list(names.values()), layout=widgets.Layout(flex_flow="row wrap")), errors, part.notice,
         *rows,
         widgets.HTML("<h3>Summary</h3>"), summary,
     ])

@@ -132,12 +132,3 @@ def chart(png_b64: str, alt: str, table_html: str = "", caption: str = "") -> st
         f'<figure class="kit-chart">{cap}<img src="data:image/png;base64,{png_b64}" '
         f'alt="{escape(alt)}" style="max-width:100%">{table}</figure>'
     )
-
-
-def uploaded_file(upload: widgets.FileUpload) -> tuple[str, bytes]:
-    """The name and bytes of the file in an upload widget, or a plain error if there is none."""
-    files = upload.value
-    if not files:
-        raise ValueError("Choose a file first, with the Upload button.")
-    item = files[0]
-    return item["name"], bytes(item["content"])

@@ -159,7 +159,7 @@ def test_decisions_section_lists_them_in_the_order_recorded(all_cases):
 def _parts(box):
     c = box.children
     return {"pick": c[1], "first": c[4].children[0], "second": c[4].children[1], "compare": c[5],
-            "choice": c[7], "why": c[8], "record": c[9].children[0], "errors": c[10], "recorded": c[12]}
+            "choice": c[7], "why": c[8], "record": c[9].children[0], "errors": c[10], "recorded": c[13]}
 
 
 def test_explorer_compares_records_and_restores(fresh_session):

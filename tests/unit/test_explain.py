@@ -263,7 +263,7 @@ def test_checks_spot_the_usual_slips(answers, call, hint):
 
 
 def _parts(app):
-    picker, row, errors, view = app.children
+    picker, row, errors, _notice, view = app.children
     typed, button = row.children
     return picker, typed, button, errors, view
 

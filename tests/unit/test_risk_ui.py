@@ -132,7 +132,7 @@ def test_changing_template_asks_before_replacing_then_lists_owner_gaps(app):
 def test_upload_replaces_the_register_and_a_bad_file_is_explained(app):
     register = Register()
     register.add(validate_risk({"title": '=HYPERLINK("http://x","y")', "likelihood": 2, "severity": 2}))
-    upload = app.get("Upload a CSV register")
+    upload = app.get("Upload a CSV register, up to 10 MB")
     content = register_csv(register).encode()
     upload.value = ({"name": "ours.csv", "type": "text/csv", "size": len(content), "content": memoryview(content),
                      "last_modified": dt.datetime(2026, 1, 1)},)

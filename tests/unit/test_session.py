@@ -11,14 +11,55 @@ from kit.ui.workspace import saved_text
 pytestmark = pytest.mark.usefixtures("fresh_session")
 
 
-def test_new_workspace_does_not_trigger_restore():
-    heard = {"change": [], "reopen": []}
+def test_switch_listeners_hear_every_chosen_workspace_and_whether_to_clear():
+    heard = {"change": [], "switch": []}
     session.on_change(lambda w: heard["change"].append(w.code))
-    session.on_reopen(lambda w: heard["reopen"].append(w.code))
-    first = session.start_new()
-    assert heard == {"change": [first.code], "reopen": []}
-    session.resume(first.code)
-    assert heard["reopen"] == [first.code] and heard["change"] == [first.code, first.code]
+    session.on_switch(lambda w, clear: heard["switch"].append((w.code, clear)))
+    implicit = session.ensure()  # a first save starts a workspace: what is on screen stays
+    assert heard == {"change": [implicit.code], "switch": []}
+    second = session.start_new()
+    session.resume(implicit.code)
+    assert heard["switch"] == [(second.code, True), (implicit.code, True)]
+
+
+def test_switching_from_no_workspace_does_not_clear():
+    heard = []
+    session.on_switch(lambda w, clear: heard.append(clear))
+    session.start_new()
+    assert heard == [False]
+
+
+def test_a_new_workspace_on_a_used_page_starts_empty_and_the_old_one_keeps_its_text():
+    box = saved_text("profile.goal", "Goal").children[0]
+    box.value = "Attendee one's goal"
+    first = session.current()
+    session.start_new()
+    assert box.value == ""
+    box.value = "Attendee two's goal"
+    assert first.load("profile.goal") == "Attendee one's goal"
+    assert session.current().load("profile.goal") == "Attendee two's goal"
+
+
+def test_two_tabs_on_one_code_merge_instead_of_overwriting():
+    session.save("register", [{"ref": "R1", "title": "Leak"}])
+    code = session.current().code
+    other_tab = session.store().open(code)  # another kernel on the same code
+    other_tab.save("register", [{"ref": "R1", "title": "Leak"}, {"ref": "R2", "title": "Bias"}], expected=1)
+    merged = session.save("register", [{"ref": "R1", "title": "Leak"}, {"ref": "R2", "title": "Jobs"}])
+    titles = [risk["title"] for risk in session.current().load("register")]
+    assert titles == ["Leak", "Bias", "Jobs"] and merged.renamed == [("R2", "R3")]
+
+
+def test_saved_part_shows_the_merge_and_says_so():
+    from kit.ui.workspace import SavedPart
+
+    shown = []
+    part = SavedPart("notes", lambda value, why: shown.append((value, why)), "")
+    part.save({"a": 1})
+    session.store().open(session.current().code).save("notes", {"a": 1, "b": 2}, expected=1)
+    assert part.save({"a": 1, "c": 3}) == {"a": 1, "b": 2, "c": 3}
+    assert shown == [({"a": 1, "b": 2, "c": 3}, "merged")]
+    assert "both kept" in part.notice.value
 
 
 def test_typing_before_any_workspace_keeps_the_text_and_saves_it():

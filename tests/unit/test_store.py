@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
 import multiprocessing
 import sqlite3
 
 import pytest
 
-from kit.store import ALPHABET, Store, WorkspaceError, normalise_code
+from kit.store import ALPHABET, StaleSave, Store, WorkspaceError, normalise_code
 
 
 @pytest.fixture()
@@ -106,3 +107,36 @@ def test_concurrent_writers_lose_nothing(tmp_path):
     assert first.load("w2.item49") == {"worker": 2, "i": 49}
     assert first.load("shared") in (0, 2) and second.load("shared") in (1, 3)
     assert first.load("w1.item0") is None
+
+
+def test_each_save_raises_the_version(store):
+    workspace = store.create()
+    assert workspace.load_versioned("plan") == (None, 0)
+    assert workspace.save("plan", "first") == 1
+    assert workspace.save("plan", "second", expected=1) == 2
+    assert workspace.load_versioned("plan") == ("second", 2)
+
+
+def test_a_stale_save_is_refused_and_writes_nothing(store):
+    workspace = store.create()
+    workspace.save("plan", "from tab A")
+    workspace.save("plan", "from tab B", expected=1)
+    with pytest.raises(StaleSave) as stale:
+        workspace.save("plan", "tab A again", expected=1)
+    assert (stale.value.value, stale.value.version) == ("from tab B", 2)
+    assert workspace.load_versioned("plan") == ("from tab B", 2)
+    with pytest.raises(StaleSave):
+        workspace.save("new", "thought it was there", expected=3)
+
+
+def test_a_store_from_before_versions_is_upgraded(tmp_path):
+    with sqlite3.connect(tmp_path / "workspaces.sqlite3") as db:
+        db.executescript("CREATE TABLE workspace (id TEXT PRIMARY KEY, created REAL NOT NULL);"
+                         "CREATE TABLE item (workspace TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL,"
+                         " updated REAL NOT NULL, PRIMARY KEY (workspace, key));")
+        db.execute("INSERT INTO workspace VALUES (?, 0)", (hashlib.sha256(b"ACDE-FGHJ-KM34").hexdigest(),))
+        db.execute("INSERT INTO item VALUES (?, 'note', '\"kept\"', 0)",
+                   (hashlib.sha256(b"ACDE-FGHJ-KM34").hexdigest(),))
+    workspace = Store(tmp_path).open("ACDE-FGHJ-KM34")
+    assert workspace.load_versioned("note") == ("kept", 1)
+    assert workspace.save("note", "changed", expected=1) == 2
