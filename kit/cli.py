@@ -8,11 +8,13 @@ import signal
 import subprocess
 import sys
 import webbrowser
+from functools import partial
 from pathlib import Path
 
 from kit import exercises
 from kit.paths import EXERCISES_DIR, NOTEBOOKS_DIR, SOLUTIONS_DIR
-from kit.serve import ServeOptions, lab_command, parse_pool, voila_command
+from kit.serve import (ServeOptions, lab_command, parse_pool, port_problem, trust_lessons, voila_command,
+                       wait_until_answering)
 
 
 def _serve(args: argparse.Namespace) -> int:
@@ -30,15 +32,38 @@ def _serve(args: argparse.Namespace) -> int:
         cull_idle=args.cull_idle, max_kernels=args.max_kernels, reserve_mb=args.reserve_mb,
         notebooks=notebooks, extra=tuple(args.voila_arg or ()),
     )
-    print(f"Opening the kit at {options.url()}  (press Ctrl+C to stop)", flush=True)
+    problem = port_problem(options.ip, options.port)
+    if problem:
+        print(f"kit serve: {problem}", file=sys.stderr)
+        return 2
+    return _run_voila(options, open_browser=args.open)
+
+
+def _run_voila(options: ServeOptions, open_browser: bool) -> int:
+    """Start Voilà, say when its start page answers, pass Ctrl+C on; return Voilà's exit status."""
+    say = partial(print, flush=True)
+    say(f"Starting the workshop server on port {options.port} (the first start can take half a minute)...")
+    if options.notebooks.resolve() == NOTEBOOKS_DIR.resolve():
+        trust_lessons()
     server = subprocess.Popen(voila_command(options))
-    # Pass Ctrl+C and `kill` on to Voilà, so it shuts its kernels down instead of
-    # being left running without us.
+    stopping = []
+
+    def pass_on(number, _frame):
+        # Pass Ctrl+C and `kill` on to Voilà, so it shuts its kernels down instead
+        # of being left running without us.
+        stopping.append(number)
+        server.send_signal(number)
+
     for signum in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(signum, lambda number, _frame: server.send_signal(number))
-    if args.open:
-        webbrowser.open(options.url())
+        signal.signal(signum, pass_on)
     try:
+        if wait_until_answering(options.probe_url(), server, say):
+            say(f"The kit is ready at {options.url()}  (press Ctrl+C to stop)")
+            if open_browser:
+                webbrowser.open(options.url())
+        elif not stopping:
+            print(f"kit serve: the server stopped while starting (exit code {server.returncode}); "
+                  "the lines above say why.", file=sys.stderr)
         return server.wait(timeout=None)
     finally:
         if server.poll() is None:
@@ -82,7 +107,10 @@ def _guide(args: argparse.Namespace) -> int:
 def _audit(args: argparse.Namespace) -> int:
     from kit.fairness._command import run_audit
 
-    return run_audit(args)
+    status = run_audit(args)
+    if status == 0 and args.out:
+        print(f"Wrote {args.out}.")
+    return status
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -100,7 +128,9 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--pool", action="append", metavar="LESSON=N",
                        help="keep N kernels ready for one lesson, e.g. --pool 03=30 before teaching lesson 03 "
                             "to 30 people (repeatable; each kernel needs about 150 MB)")
-    serve.add_argument("--cull-idle", type=int, default=600, help="seconds before a kernel with no open tab is shut down")
+    serve.add_argument("--cull-idle", type=int, default=600,
+                       help="seconds before a kernel with no open tab is shut down (default 600, 10 minutes); "
+                            "closing or reloading a page frees its kernel at once")
     serve.add_argument("--max-kernels", type=int, default=0,
                        help="most pages open at once; past it new pages get a 'server is full' message (0: no limit)")
     serve.add_argument("--reserve-mb", type=int, default=500,
@@ -110,7 +140,10 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--voila-arg", action="append", metavar="ARG", help="pass one more option to Voilà (repeatable)")
     serve.set_defaults(run=_serve)
 
-    lab = commands.add_parser("lab", help="Open the lessons in JupyterLab for self-study (code visible and editable).")
+    lab = commands.add_parser("lab", help="Open the lessons in JupyterLab for self-study (code visible and editable).",
+                              description="Open JupyterLab on the whole kit, for self-study: the lessons, "
+                                          "exercises and solutions with their code visible and editable. "
+                                          "Work saved in the apps goes to the same workspace as with kit serve.")
     lab.add_argument("--port", type=int, default=None, help="port for JupyterLab (default: JupyterLab's own)")
     lab.set_defaults(run=_lab)
 

@@ -4,6 +4,10 @@
 
 import os
 
+import zmq
+
+from kit.serve import trust_lessons
+
 c = get_config()  # noqa: F821 - Jupyter provides get_config()
 
 # Refuse a new page politely past KIT_MAX_KERNELS open pages, or when the machine
@@ -23,3 +27,12 @@ c.MappingKernelManager.allow_tracebacks = False
 # The lessons use no mathematics: like `kit serve`, load no MathJax, so no page
 # asks a third-party CDN for it (and none fails in a room without internet).
 c.ServerApp.tornado_settings = {"mathjax_url": None, "mathjax_config": None}
+
+# Encrypt the traffic between the server and its kernels where pyzmq can (as
+# `kit serve` does); kernels then no longer warn that they run "over TCP without encryption".
+if zmq.has("curve"):
+    c.KernelManager.transport_encryption = "auto"
+
+# The lessons are the kit's own: trust them (in the user's Jupyter data folder), so
+# the log does not warn "Notebook ... is not trusted" on every page.
+trust_lessons()

@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-import time
 import urllib.error
 import urllib.request
 
 import pytest
 
 from kit.limits import LimitedKernelManager, refusal
-from tests.browser.conftest import _free_port
+from tests.browser.conftest import _free_port, start_kit_serve, stop, wait_until_ready
 
 
 @pytest.mark.parametrize(
@@ -32,13 +28,19 @@ def test_refusal(running, max_kernels, available, reserve, expected):
     assert (why is None) if expected is None else (expected in why)
 
 
-def _run(coroutine):
-    """Run ``coroutine`` on its own event loop, in a thread: a browser test may hold this thread's loop."""
+def _run(main):
+    """Run the coroutine function ``main`` on a new event loop in a thread of its own; return its result.
+
+    With pytest-xdist a browser test may run first in the same worker and leave
+    Playwright's event loop on the main thread, where ``asyncio.run`` refuses
+    to start. The coroutine is created in the thread too, and the tests build
+    their kernel manager inside it, so nothing here touches the main thread's loop.
+    """
     import asyncio
     from concurrent.futures import ThreadPoolExecutor
 
     with ThreadPoolExecutor(1) as thread:
-        return thread.submit(asyncio.run, coroutine).result()
+        return thread.submit(lambda: asyncio.run(main())).result()
 
 
 def _start_with_taken_ports(tmp_path, monkeypatch, taken_starts: int):
@@ -61,9 +63,9 @@ def _start_with_taken_ports(tmp_path, monkeypatch, taken_starts: int):
         return real_find(cache, ip)
 
     monkeypatch.setattr(LocalPortCache, "find_available_port", find_available_port)
-    manager = LimitedKernelManager(root_dir=str(tmp_path), reserve_mb=0, start_attempts=2)
 
     async def start():
+        manager = LimitedKernelManager(root_dir=str(tmp_path), reserve_mb=0, start_attempts=2)
         try:
             kernel_id = await manager.start_kernel(kernel_name="python3")
             return kernel_id, await manager._first_answer_problem(kernel_id), len(manager.list_kernels())
@@ -71,7 +73,7 @@ def _start_with_taken_ports(tmp_path, monkeypatch, taken_starts: int):
             await manager.shutdown_all(now=True)
 
     try:
-        return _run(start()), len(calls)
+        return _run(start), len(calls)
     finally:
         holder.close()
 
@@ -96,16 +98,15 @@ def test_kernels_still_starting_count_towards_the_limit(tmp_path):
 
     from tornado.web import HTTPError
 
-    manager = LimitedKernelManager(root_dir=str(tmp_path), reserve_mb=0, max_kernels=2)
-
     async def three_pages_at_once():
+        manager = LimitedKernelManager(root_dir=str(tmp_path), reserve_mb=0, max_kernels=2)
         try:
             return await asyncio.gather(*(manager.start_kernel(kernel_name="python3") for _ in range(3)),
                                         return_exceptions=True)
         finally:
             await manager.shutdown_all(now=True)
 
-    results = _run(three_pages_at_once())
+    results = _run(three_pages_at_once)
     refused = [r for r in results if isinstance(r, HTTPError)]
     assert len(refused) == 1 and "2 pages are open" in refused[0].reason
     assert sum(isinstance(r, str) for r in results) == 2
@@ -113,50 +114,35 @@ def test_kernels_still_starting_count_towards_the_limit(tmp_path):
 
 def test_full_server_answers_503_with_plain_message(tmp_path):
     port = _free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "kit", "serve", "--port", str(port), "--no-preheat", "--max-kernels", "1"],
-        env={**os.environ, "KIT_WORKSPACE": str(tmp_path)}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    log = tmp_path / "serve.log"
+    server = start_kit_serve(["--port", str(port), "--no-preheat", "--max-kernels", "1"], log, tmp_path)
     url = f"http://127.0.0.1:{port}/voila/render/00_start_here.ipynb"
     try:
-        status = None
-        for _ in range(120):
-            try:
-                with urllib.request.urlopen(url, timeout=60) as first:
-                    status = first.status
-                break
-            except urllib.error.URLError:
-                time.sleep(0.5)
-        assert status == 200
+        wait_until_ready(server, log)  # kit serve says so once the server answers, without starting a kernel
+        with urllib.request.urlopen(url, timeout=120) as first:
+            assert first.status == 200
         with pytest.raises(urllib.error.HTTPError) as refused:
-            urllib.request.urlopen(url, timeout=60)
+            urllib.request.urlopen(url, timeout=120)
         assert refused.value.code == 503
         body = refused.value.read().decode()
         refused.value.close()
         assert "The workshop server is full right now (1 page is open" in body and "Traceback" not in body
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        stop(server)
 
 
 def test_stopping_kit_serve_stops_voila_and_its_kernels(tmp_path):
     import psutil
 
-    port = _free_port()
-    server = subprocess.Popen([sys.executable, "-m", "kit", "serve", "--port", str(port)],
-                              env={**os.environ, "KIT_WORKSPACE": str(tmp_path)},
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    log = tmp_path / "serve.log"
+    server = start_kit_serve(["--port", str(_free_port())], log, tmp_path)
     try:
-        for _ in range(120):
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=10):
-                    break
-            except urllib.error.URLError:
-                time.sleep(0.5)
+        wait_until_ready(server, log)
         children = psutil.Process(server.pid).children(recursive=True)
         assert any("voila" in " ".join(c.cmdline()) for c in children)
         server.terminate()
-        server.wait(timeout=60)
-        gone, alive = psutil.wait_procs(children, timeout=60)
+        server.wait(timeout=120)
+        gone, alive = psutil.wait_procs(children, timeout=120)
         assert alive == [], [" ".join(p.cmdline())[:80] for p in alive]
     finally:
         if server.poll() is None:
