@@ -2,7 +2,7 @@
 
 Run ``python bench/bench_models.py`` (option: ``--repeat N``). It measures
 what lesson 03 asks of a kernel: training the kit's screening model on 70% of
-the sample applicants (``kit.hiring_model.train_screening_model``) and
+the sample applicants (``kit.hiring._model.train_screening_model``) and
 comparing the four mitigations for one protected attribute
 (``kit.fairness.compare_mitigations``, which trains the model four times).
 Each time is the best of N runs. The targets are the ones the unit tests
@@ -22,8 +22,8 @@ from sklearn.model_selection import train_test_split
 
 from kit.data import load_hiring, make_applicants
 from kit.fairness import compare_mitigations
-from kit.hiring_lab import PROTECTED
-from kit.hiring_model import train_screening_model
+from kit.hiring import PROTECTED
+from kit.hiring import train_screening_model
 
 #: Seconds; the ceilings the removed timed tests used.
 TRAIN_TARGET, COMPARE_TARGET = 1.0, 2.0

@@ -11,10 +11,10 @@ import webbrowser
 from functools import partial
 from pathlib import Path
 
-from kit import exercises
+from kit.workshop import _exercises as exercises
 from kit.paths import EXERCISES_DIR, NOTEBOOKS_DIR, SOLUTIONS_DIR
-from kit.serve import (ServeOptions, lab_command, parse_pool, port_problem, trust_lessons, voila_command,
-                       wait_until_answering)
+from kit.server import (ServeOptions, lab_command, parse_pool, port_problem, trust_lessons, voila_command,
+                        wait_until_answering)
 
 
 def _serve(args: argparse.Namespace) -> int:
@@ -93,7 +93,7 @@ def _exercises(args: argparse.Namespace) -> int:
 
 
 def _guide(args: argparse.Namespace) -> int:
-    from kit.guide import GUIDE_PATH, write_guide
+    from kit.workshop import GUIDE_PATH, write_guide
 
     current = write_guide(check=args.check)
     where = GUIDE_PATH.relative_to(GUIDE_PATH.parents[1])

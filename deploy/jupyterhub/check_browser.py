@@ -112,7 +112,7 @@ def main() -> int:
     sys.path.insert(0, args.repo)
     from playwright.sync_api import sync_playwright
 
-    from kit.store import Store
+    from kit.workshop import Store
     from tests.browser.voila import CHROMIUM_ARGS, chromium_path, wait_for_widgets, watch
 
     chromium = os.environ.get("CHROMIUM") or chromium_path()

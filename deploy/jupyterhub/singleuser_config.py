@@ -6,13 +6,13 @@ import os
 
 import zmq
 
-from kit.serve import trust_lessons
+from kit.server import trust_lessons
 
 c = get_config()  # noqa: F821 - Jupyter provides get_config()
 
 # Refuse a new page politely past KIT_MAX_KERNELS open pages, or when the machine
 # has less than KIT_RESERVE_MB of memory free (see kit/limits.py).
-c.ServerApp.kernel_manager_class = "kit.limits.LimitedKernelManager"
+c.ServerApp.kernel_manager_class = "kit.server._limits.LimitedKernelManager"
 
 # Shut down the kernel of a page nobody has used for KIT_KERNEL_IDLE seconds.
 idle = int(os.environ.get("KIT_KERNEL_IDLE", "600"))

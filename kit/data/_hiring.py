@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 
 import kit
-from kit.fairness._fourfifths import MIN_SHARE
+from kit.fairness import MIN_SHARE
 
 N_DEFAULT = 5000
 SEED_DEFAULT = 2024

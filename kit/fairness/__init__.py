@@ -14,23 +14,10 @@ from ._narrate import METRIC_GUIDE, narrate
 from ._proxy import find_proxies
 from ._report import audit_html
 
-# Mitigation trains models with scikit-learn and fairlearn: imported on first use,
-# so `kit audit` and the apps that only audit start quickly.
-_LAZY = {"compare_mitigations", "mitigation_summary", "reweighing_weights"}
-
-
-def __getattr__(name):
-    if name in _LAZY:
-        from . import _mitigate
-
-        return getattr(_mitigate, name)
-    raise AttributeError(f"module 'kit.fairness' has no attribute {name!r}")
-
 
 __all__ = [
     "audit", "AuditResult", "GroupResult", "MISSING_GROUP",
     "read_audit_csv", "check_audit_columns", "AuditInputError",
     "FOUR_FIFTHS", "MIN_SHARE", "four_fifths_test", "wilson_interval",
     "METRIC_GUIDE", "narrate", "audit_html", "find_proxies",
-    "compare_mitigations", "mitigation_summary", "reweighing_weights",
 ]

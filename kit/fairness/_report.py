@@ -9,7 +9,8 @@ written in words, never shown by colour alone.
 """
 
 import datetime
-import html
+
+from kit.documents import escape
 
 from ._narrate import METRIC_GUIDE, difference_lines, narrate
 
@@ -35,8 +36,7 @@ footer{margin-top:2rem;border-top:1px solid #767676;padding-top:.6rem;color:#3d3
 """
 
 
-def _e(value):
-    return html.escape(str(value), quote=True)
+_e = escape
 
 
 def _num(value, style="{:.3f}"):

@@ -1,6 +1,6 @@
 """Risk assessment of an AI system: a scored register, its heat grid and documents to take home.
 
-No widgets here: the register builder app (:mod:`kit.ui.risk_register`) and
+No widgets here: the register builder app (:mod:`kit.risk.ui._register`) and
 lesson 06 call these functions.
 
 * Scoring (:mod:`._scoring`): likelihood × severity on 1–5 scales, and the
@@ -26,14 +26,58 @@ from ._scoring import (BAND_NAMES, BANDS, LIKELIHOOD_LABELS, SCALE_MAX, SCALE_MI
 from ._templates import DEFAULT_TEMPLATE, load_template, practice_register, template_info, template_names
 from ._validate import RiskInputError, parse_due, validate_risk
 
+from kit.risk._checks import (check_band_counts_after, check_bands, check_biggest_drop, check_no_owner,
+                              check_ranked, check_reduction, check_scores)
+
 __all__ = [
-    "BANDS", "BAND_NAMES", "Band", "LIKELIHOOD_LABELS", "SEVERITY_LABELS", "SCALE_MIN", "SCALE_MAX",
-    "score", "band_of", "rating", "scale_label", "bands_table", "score_grid",
-    "CATEGORIES", "STATUSES", "FIELDS", "FIELD_LABELS", "Risk", "RiskInputError", "validate_risk", "parse_due",
-    "Register", "SORTS",
-    "DEFAULT_TEMPLATE", "template_names", "template_info", "load_template", "practice_register",
-    "register_csv", "read_register_csv", "register_document", "register_exports", "ranking_table",
-    "summary_lines", "owner_gaps", "NO_OWNER", "risk_section", "risk_notes_section",
-    "SAVE_KEY", "NOTES_KEY",
-    "heatmap_cells", "heatmap_table", "heatmap_alt",
+    "BANDS",
+    "BAND_NAMES",
+    "Band",
+    "CATEGORIES",
+    "DEFAULT_TEMPLATE",
+    "FIELDS",
+    "FIELD_LABELS",
+    "LIKELIHOOD_LABELS",
+    "NOTES_KEY",
+    "NO_OWNER",
+    "Register",
+    "Risk",
+    "RiskInputError",
+    "SAVE_KEY",
+    "SCALE_MAX",
+    "SCALE_MIN",
+    "SEVERITY_LABELS",
+    "SORTS",
+    "STATUSES",
+    "band_of",
+    "bands_table",
+    "check_band_counts_after",
+    "check_bands",
+    "check_biggest_drop",
+    "check_no_owner",
+    "check_ranked",
+    "check_reduction",
+    "check_scores",
+    "heatmap_alt",
+    "heatmap_cells",
+    "heatmap_table",
+    "load_template",
+    "owner_gaps",
+    "parse_due",
+    "practice_register",
+    "ranking_table",
+    "rating",
+    "read_register_csv",
+    "register_csv",
+    "register_document",
+    "register_exports",
+    "risk_notes_section",
+    "risk_section",
+    "scale_label",
+    "score",
+    "score_grid",
+    "summary_lines",
+    "template_info",
+    "template_names",
+    "validate_risk",
 ]

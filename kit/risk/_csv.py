@@ -1,9 +1,9 @@
 """A register as a spreadsheet file, and back.
 
 The export is safe to open in Excel, LibreOffice or Google Sheets: every cell
-goes through :func:`kit.export.safe_csv`, so a title typed as
+goes through :func:`kit.documents._export.safe_csv`, so a title typed as
 ``=HYPERLINK(...)`` shows as text instead of running. The import undoes that
-(:func:`kit.export.restore_cell`), matches columns by their header, checks
+(:func:`kit.documents._export.restore_cell`), matches columns by their header, checks
 every row with :func:`kit.risk.validate_risk`, and names each problem by row.
 """
 
@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import io
 
-from kit.export import restore_cell, safe_csv
+from kit.documents import restore_cell, safe_csv
 
 from ._model import FIELD_LABELS, FIELDS
 from ._register import Register

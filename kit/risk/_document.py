@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from kit.export import Document, Section, to_docx, to_html, to_markdown
+from kit.documents import Document, Section, to_docx, to_html, to_markdown
 
 from ._heatmap import heatmap_table
 from ._model import FIELD_LABELS, Risk
@@ -59,7 +59,7 @@ def _risk_section(risk: Risk) -> Section:
 
 
 def register_document(register: Register) -> Document:
-    """The whole register as a :class:`kit.export.Document`: summary, ranking, each risk, the grids, the bands."""
+    """The whole register as a :class:`kit.documents._export.Document`: summary, ranking, each risk, the grids, the bands."""
     name = register.name or UNTITLED
     sections = [Section("Summary", paragraphs=summary_lines(register)),
                 Section("Risks, highest score first", table=ranking_table(register))]

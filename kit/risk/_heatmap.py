@@ -1,7 +1,7 @@
 """Where each risk sits on the 5 × 5 likelihood × severity grid, before and after mitigation.
 
 The numbers behind the heatmap chart, its text alternative and its data
-table all come from here; the drawing itself is in :mod:`kit.ui.risk_heatmap`.
+table all come from here; the drawing itself is in :mod:`kit.risk.ui._heatmap`.
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ risk and the fix, so a trainer can correct it without reading code.
 
 from __future__ import annotations
 
-from kit.content import ContentError, load
+from kit.workshop.content import ContentError, load
 from kit.paths import CONTENT_DIR
 
 from ._register import Register
@@ -47,7 +47,7 @@ def load_template(name: str) -> Register:
 
     Raises
     ------
-    kit.content.ContentError
+    kit.workshop.content.ContentError
         When the file is missing, or a risk in it does not pass
         :func:`kit.risk.validate_risk` (the message names the risk and the fix).
     """

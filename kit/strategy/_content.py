@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from kit.content import ContentError, load
+from kit.workshop.content import ContentError, load
 from kit.paths import CONTENT_DIR
 from kit.strategy._usecase import LABELS, MONEY, SCORES, UseCase, add, use_case
 

@@ -6,7 +6,7 @@ from typing import Any, Sequence
 
 import pandas as pd
 
-from kit.export import Document, Section, safe_csv
+from kit.documents import Document, Section, safe_csv
 from kit.strategy._content import scales
 from kit.strategy._triage import RULE, estimate, quadrant, recommend, risk_band, triage_frame
 from kit.strategy._usecase import LABELS, MONEY, UseCase, from_saved

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kit.hiring_lab import audit_at, findings
+from kit.hiring import audit_at, findings
 from kit.risk import practice_register, risk_section
-from kit.store import Store
+from kit.workshop import Store
 from tests.browser.voila import open_app, wait_for_download
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from kit.store import Store
+from kit.workshop import Store
 from tests.browser.voila import open_app, saved_value, wait_for_widgets
 
 TIMEOUT = 60_000  # generous: several engineers share two cores

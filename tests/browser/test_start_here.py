@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from kit.agenda import lessons
+from kit.workshop import lessons
 from tests.browser.voila import open_app, saved_value, wait_for_widgets
 
 ORGANISATION = "Riverside Lettings <b>& Co</b>"

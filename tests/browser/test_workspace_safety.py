@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from kit.store import Store
+from kit.workshop import Store
 from tests.browser.voila import open_app, saved_value, wait_for_download
 
 REGISTER = "06_chatbot_risk_assessment.ipynb"

@@ -128,7 +128,7 @@ def saved_value(workspace_root, code: str, key: str, until=lambda value: value i
     The page shows a change a moment before the kernel has written it, so a
     test reads the store until the save lands rather than once.
     """
-    from kit.store import Store
+    from kit.workshop import Store
 
     value = None
     for _ in range(int(seconds / 0.2)):

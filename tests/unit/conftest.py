@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kit import session
+from kit.workshop import session
 
 
 @pytest.fixture()

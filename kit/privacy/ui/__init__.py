@@ -1,0 +1,10 @@
+"""Lesson 05's widget: the data-minimisation checker."""
+
+from kit.privacy.ui._checker import MAX_COLUMNS, SAMPLE, minimisation_checker, review_html
+
+__all__ = [
+    "MAX_COLUMNS",
+    "SAMPLE",
+    "minimisation_checker",
+    "review_html",
+]

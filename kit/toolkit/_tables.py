@@ -1,0 +1,30 @@
+"""DataFrames as accessible HTML tables (caption, column headers with scope, escaped values)."""
+
+from __future__ import annotations
+
+import numbers
+
+import pandas as pd
+
+from kit.toolkit._widgets import escape
+
+
+def _cell(value) -> str:
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return "n/a"
+    if isinstance(value, numbers.Real) and not isinstance(value, (bool, numbers.Integral)):
+        return f"{value:.3f}"
+    return str(value)
+
+
+def table_html(frame: pd.DataFrame, caption: str = "", index: bool = False) -> str:
+    """Render ``frame`` as a table; numbers to 3 decimals, missing values as "n/a"."""
+    if index:
+        frame = frame.reset_index()
+    head = "".join(f'<th scope="col">{escape(column)}</th>' for column in frame.columns)
+    rows = "".join(
+        "<tr>" + "".join(f"<td>{escape(_cell(value))}</td>" for value in record) + "</tr>"
+        for record in frame.itertuples(index=False, name=None)
+    )
+    cap = f"<caption>{escape(caption)}</caption>" if caption else ""
+    return f'<table class="kit-table">{cap}<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'

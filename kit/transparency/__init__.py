@@ -1,0 +1,70 @@
+"""Explaining the screening model: reason codes, counterfactuals and feature importance.
+
+:func:`explain` tells one applicant why the model decided as it did (each
+input's contribution against the average applicant) and what single change to
+an input they can act on would have flipped it; :func:`letter` puts that in a
+message to send them. :func:`permutation_importances` explains the model as a
+whole; :func:`model_card` documents it. Nothing here imports widgets.
+"""
+
+from kit.transparency._counterfactual import Counterfactual, counterfactuals
+from kit.transparency._explain import (THRESHOLD, Explanation, example_applicants, explain, letter, normalise_id,
+                                       score_text)
+from kit.transparency._features import NEVER_CHANGE, FeatureText, actionable_features, feature_texts
+from kit.transparency._importance import TEST_SIZE, holdout_split, permutation_importances
+from kit.transparency._reasons import (MIN_REASON, STRENGTH, Reason, baseline_score, contributions, reasons_for,
+                                       strength, top_reasons, typical_values)
+from kit.transparency._saved import (KEEP, NOTES_KEY, SAVE_KEY, explainer_section, explanation_record, notes_section,
+                                     remember)
+
+from kit.transparency._checks import (check_applicant_score, check_contributions, check_holdout_accuracy,
+                                      check_importance, check_most_important, check_reason_codes)
+from kit.transparency._model_card import (DECISION, ModelMeasures, inputs_table, limitations, measure_model,
+                                          model_card)
+
+__all__ = [
+    "Counterfactual",
+    "DECISION",
+    "Explanation",
+    "FeatureText",
+    "KEEP",
+    "MIN_REASON",
+    "ModelMeasures",
+    "NEVER_CHANGE",
+    "NOTES_KEY",
+    "Reason",
+    "SAVE_KEY",
+    "STRENGTH",
+    "TEST_SIZE",
+    "THRESHOLD",
+    "actionable_features",
+    "baseline_score",
+    "check_applicant_score",
+    "check_contributions",
+    "check_holdout_accuracy",
+    "check_importance",
+    "check_most_important",
+    "check_reason_codes",
+    "contributions",
+    "counterfactuals",
+    "example_applicants",
+    "explain",
+    "explainer_section",
+    "explanation_record",
+    "feature_texts",
+    "holdout_split",
+    "inputs_table",
+    "letter",
+    "limitations",
+    "measure_model",
+    "model_card",
+    "normalise_id",
+    "notes_section",
+    "permutation_importances",
+    "reasons_for",
+    "remember",
+    "score_text",
+    "strength",
+    "top_reasons",
+    "typical_values",
+]

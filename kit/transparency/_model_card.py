@@ -1,0 +1,198 @@
+"""A model card for the screening model, written from its own settings and measured results.
+
+A model card (Mitchell et al., 2019) is the short document that travels with
+a model: what it is for, what it learned from, how well it works overall and
+for each group, and where it fails. Here the words come from
+``kit/content/model_card.yaml`` and every number is measured: the model's
+settings are read from the fitted pipeline, performance and fairness are
+measured on applicants held out of training (with :func:`kit.fairness.audit`
+for the groups), and the limitations are computed from the data.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from sklearn.metrics import roc_auc_score
+
+import kit
+from kit.workshop.content import ContentError, load
+from kit.data import COLUMN_GUIDE, load_hiring
+from kit.transparency import THRESHOLD, holdout_split, permutation_importances
+from kit.documents import Document, Section
+from kit.fairness import AuditResult, audit, find_proxies
+from kit.hiring import PROTECTED
+from kit.hiring import FEATURES, LABEL, train_screening_model
+
+DECISION = "model_decision"
+
+
+@dataclass(frozen=True)
+class ModelMeasures:
+    """What was measured about the screening model on held-out applicants."""
+
+    settings: dict
+    n_train: int
+    n_test: int
+    overall: pd.DataFrame
+    audits: dict[str, AuditResult]
+    importance: pd.Series
+    proxy: dict
+    test_gap: dict
+
+
+def _rates(decided: pd.Series, truth: pd.Series) -> dict:
+    tp = int(((decided == 1) & (truth == 1)).sum())
+    fp = int(((decided == 1) & (truth == 0)).sum())
+    positives, negatives = int((truth == 1).sum()), int((truth == 0).sum())
+    return {"accuracy": float((decided == truth).mean()), "selection rate": float(decided.mean()),
+            "true positive rate": tp / positives if positives else None,
+            "false positive rate": fp / negatives if negatives else None,
+            "precision": tp / (tp + fp) if tp + fp else None}
+
+
+@functools.lru_cache(maxsize=4)
+def measure_model(seed: int = 0) -> ModelMeasures:
+    """Train the screening model on 70% of the applicants and measure it on the other 30%.
+
+    Parameters
+    ----------
+    seed : int, default 0
+        Seed of the split, the model and the importance shuffles.
+
+    Returns
+    -------
+    ModelMeasures
+        Settings, overall performance (with the vendor's tool on the same
+        applicants for comparison), an audit per protected attribute, the
+        permutation importance of each input, the strongest proxy for
+        ethnicity among the inputs, and the skills-test gap by age.
+    """
+    pool = load_hiring()
+    train, test = holdout_split(pool, seed)
+    model = train_screening_model(train, seed=seed)
+    scores = model.predict_proba(test)[:, 1]
+    test = test.assign(**{DECISION: (scores >= THRESHOLD).astype(int)})
+    overall = pd.DataFrame({
+        "this model": {**_rates(test[DECISION], test[LABEL]), "AUC": float(roc_auc_score(test[LABEL], scores))},
+        "vendor's tool": {**_rates(test["shortlisted"], test[LABEL]),
+                          "AUC": float(roc_auc_score(test[LABEL], test["model_score"]))},
+    })
+    regression = model["model"]
+    settings = {"model": type(regression).__name__, "regularisation C": regression.C,
+                "solver": regression.solver, "threshold": THRESHOLD, "label": LABEL,
+                "kit version": kit.__version__, "seed": seed}
+    audits = {column: audit(test, DECISION, [column], label=LABEL) for column in PROTECTED}
+    ranking = find_proxies(pool[[*FEATURES, "ethnicity"]], "ethnicity")
+    top = ranking.iloc[0]
+    older = pool["age_band"] == "55+"
+    gap = {"older": float(pool.loc[older, "skills_test"].mean()),
+           "younger": float(pool.loc[~older, "skills_test"].mean()),
+           "older_qualified": float(pool.loc[older, LABEL].mean()),
+           "younger_qualified": float(pool.loc[~older, LABEL].mean())}
+    return ModelMeasures(settings, len(train), len(test), overall, audits,
+                         permutation_importances(model, test, seed=seed),
+                         {"feature": str(top["feature"]), "strength": float(top["strength"]),
+                          "band": str(top["band"])}, gap)
+
+
+def _bullets(words: dict, key: str) -> list[str]:
+    """A list of sentences from the content file, or a ContentError naming the fix."""
+    items = words.get(key)
+    if not isinstance(items, list) or not all(isinstance(item, str) and item.strip() for item in items):
+        raise ContentError(f"model_card.yaml: '{key}' must be a list of sentences; put a sentence "
+                           "that contains a colon in double quotes.")
+    return items
+
+
+def _percent(value) -> str:
+    return "n/a" if value is None or (isinstance(value, float) and np.isnan(value)) else f"{value:.1%}"
+
+
+def _group_rows(measures: ModelMeasures) -> list[list]:
+    rows = []
+    for column, result in measures.audits.items():
+        for g in result.by_group:
+            ratio = "n/a" if g.impact_ratio is None else f"{g.impact_ratio:.2f}"
+            rows.append([PROTECTED[column], g.name, g.n, _percent(g.selection_rate), ratio,
+                         _percent(g.tpr), _percent(g.fpr), g.status])
+    return rows
+
+
+def inputs_table(measures: ModelMeasures | None = None) -> pd.DataFrame:
+    """The model's inputs, what each means, and how much the model relies on it, most first.
+
+    Parameters
+    ----------
+    measures : ModelMeasures, optional
+        From :func:`measure_model` (measured with the default seed when not given).
+    """
+    m = measures or measure_model()
+    return pd.DataFrame({"input": list(m.importance.index),
+                         "meaning": [COLUMN_GUIDE[f] for f in m.importance.index],
+                         "importance (drop in accuracy when shuffled)": m.importance.to_numpy()})
+
+
+def limitations(measures: ModelMeasures) -> list[str]:
+    """The card's limitations, each a sentence built from a measurement."""
+    out = []
+    flagged = [f"{PROTECTED[c]}: {g.name} (impact ratio {g.impact_ratio:.2f}; {g.n} people, selection rate "
+               f"{g.selection_rate:.0%} with a 95% range of {g.ci_low:.0%} to {g.ci_high:.0%})"
+               for c, r in measures.audits.items() for g in r.flagged_groups]
+    out.append("Groups selected at less than four-fifths of the highest rate on held-out applicants: "
+               + ("; ".join(flagged) + ". Where a range is wide, part of the gap may be chance: keep measuring."
+                  if flagged else "none. Passing this screen does not prove the model fair."))
+    gap = measures.test_gap
+    out.append(f"The skills test under-scores older applicants: those aged 55+ average {gap['older']:.1f} "
+               f"against {gap['younger']:.1f} for younger applicants, although {gap['older_qualified']:.1%} of "
+               f"them are qualified against {gap['younger_qualified']:.1%}. The model leans on this test, so "
+               "it inherits the gap.")
+    proxy = measures.proxy
+    out.append(f"Of the model's inputs, {proxy['feature']} tracks ethnicity most closely (Cramér's V "
+               f"{proxy['strength']:.2f}, {proxy['band']}). Scores that depend on it can differ by ethnicity "
+               "although ethnicity is never an input.")
+    small = sorted({f"{g.name} ({g.n})" for r in measures.audits.values() for g in r.by_group if g.too_small})
+    if small:
+        out.append("Groups too small to judge on the held-out applicants: " + ", ".join(small)
+                   + ". Review decisions about them by hand.")
+    return out
+
+
+def model_card(seed: int = 0) -> Document:
+    """The model card of the screening model, ready for :func:`kit.documents._export.to_markdown` or ``to_html``.
+
+    Parameters
+    ----------
+    seed : int, default 0
+        Passed to :func:`measure_model`.
+    """
+    words, m = load("model_card"), measure_model(seed)
+    details = Section("Model details", [words["summary"]], [f"{k}: {v}" for k, v in m.settings.items()])
+    details.paragraphs.append(f"Trained with kit.hiring._model.train_screening_model on {m.n_train:,} of the "
+                              f"{m.n_train + m.n_test:,} applicants in data/hiring.csv; shortlists when the score "
+                              f"is at least {THRESHOLD:.2f}.")
+    inputs = Section("Inputs (features)", ["Numbers are standardised; categories are one-hot encoded. "
+                                           "Never used: " + ", ".join(PROTECTED.values()).lower() + "."])
+    table = inputs_table(m)
+    inputs.table = (list(table.columns), [[name, meaning, f"{value:.3f}"] for name, meaning, value in
+                                          table.itertuples(index=False)])
+    overall = Section("Performance on held-out applicants",
+                      [f"Measured on {m.n_test:,} applicants the model never saw, against the true answer "
+                       f"({LABEL}). The vendor's tool on the same applicants is shown for comparison."])
+    overall.table = (["measure", *m.overall.columns],
+                     [[name, *(_percent(v) if name != "AUC" else f"{v:.3f}" for v in row)]
+                      for name, row in m.overall.iterrows()])
+    groups = Section("Performance by group", ["Selection rate, impact ratio (four-fifths rule) and error rates "
+                                              "for each protected group, measured with kit.fairness.audit."])
+    groups.table = (["attribute", "group", "n", "selection rate", "impact ratio", "true positive rate",
+                     "false positive rate", "four-fifths"], _group_rows(m))
+    return Document(f"Model card: {words['name']}", [
+        details, Section("Intended use", bullets=_bullets(words, "intended_use")),
+        Section("Out of scope", bullets=_bullets(words, "out_of_scope")), inputs, overall, groups,
+        Section("Limitations (measured)", bullets=limitations(m)),
+        Section("Ethical considerations", bullets=_bullets(words, "ethical_considerations")),
+        Section("Caveats", bullets=_bullets(words, "caveats")),
+    ], subtitle="Generated from the model's own settings and measured results.")

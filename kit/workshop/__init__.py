@@ -1,0 +1,104 @@
+"""The workshop itself: workspaces and saved work, lessons, quizzes, glossary, agendas, the guide, exercises and the action plan."""
+
+from kit.workshop._agenda import Lesson, Slot, agenda, agenda_names, lessons
+from kit.workshop._checks import (Feedback, as_series, check, matches, never_raises, numbers_hint,
+                                  series_check, series_hint)
+from kit.workshop._glossary import (Term, UnknownTerm, lesson_terms, lesson_text, load_glossary, lookup,
+                                    search, terms_in)
+from kit.workshop._merge import ID_KEYS, Merged, merge
+from kit.workshop._plan import Plan, PlanPart, build_plan, lesson_file, parts
+from kit.workshop._plan_sections import (bias_explorer_section, bias_notes_section, goal_section,
+                                         organisation_section, own_audit_section, quiz_section)
+from kit.workshop._quiz import Grade, KINDS, Option, Question, grade, load_quiz, score
+from kit.workshop._store import ALPHABET, DB_NAME, StaleSave, Store, Workspace, WorkspaceError, normalise_code
+
+# Heavy imports (scikit-learn, fairlearn, nbformat): loaded on first use, so the pages
+# that do not need them start quickly.
+_LAZY = {
+    "BEGIN": "_exercises",
+    "Drift": "_exercises",
+    "END": "_exercises",
+    "GUIDE_PATH": "_guide",
+    "MarkerError": "_exercises",
+    "PLACEHOLDER": "_exercises",
+    "exercise_name": "_exercises",
+    "exercise_text": "_exercises",
+    "generate": "_exercises",
+    "objectives": "_guide",
+    "render_guide": "_guide",
+    "strip_solutions": "_exercises",
+    "write_guide": "_guide"
+}
+
+
+def __getattr__(name):
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(f"kit.workshop.{_LAZY[name]}"), name)
+    raise AttributeError(f"module 'kit.workshop' has no attribute {name!r}")
+
+__all__ = [
+    "ALPHABET",
+    "BEGIN",
+    "DB_NAME",
+    "Drift",
+    "END",
+    "Feedback",
+    "GUIDE_PATH",
+    "Grade",
+    "ID_KEYS",
+    "KINDS",
+    "Lesson",
+    "MarkerError",
+    "Merged",
+    "Option",
+    "PLACEHOLDER",
+    "Plan",
+    "PlanPart",
+    "Question",
+    "Slot",
+    "StaleSave",
+    "Store",
+    "Term",
+    "UnknownTerm",
+    "Workspace",
+    "WorkspaceError",
+    "agenda",
+    "agenda_names",
+    "as_series",
+    "bias_explorer_section",
+    "bias_notes_section",
+    "build_plan",
+    "check",
+    "exercise_name",
+    "exercise_text",
+    "generate",
+    "goal_section",
+    "grade",
+    "lesson_file",
+    "lesson_terms",
+    "lesson_text",
+    "lessons",
+    "load_glossary",
+    "load_quiz",
+    "lookup",
+    "matches",
+    "merge",
+    "never_raises",
+    "normalise_code",
+    "numbers_hint",
+    "objectives",
+    "organisation_section",
+    "own_audit_section",
+    "parts",
+    "quiz_section",
+    "render_guide",
+    "score",
+    "search",
+    "series_check",
+    "series_hint",
+    "strip_solutions",
+    "terms_in",
+    "write_guide",
+]

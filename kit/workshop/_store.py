@@ -1,0 +1,191 @@
+"""Each attendee's saved work, in one embedded SQLite database.
+
+An attendee gets a workspace code (``K7QP-M3TR-9XWD``) the first time they
+save. The code is the only key: it is random (about 55 bits), never stored in clear
+(the database holds its SHA-256), and a code that was never issued gives a
+plain error instead of an empty workspace, so a mistyped code cannot silently
+start over. Values are JSON; every write is one transaction, so a crash or
+two attendees saving at once never leaves half a record.
+
+Every saved value carries a version that goes up by one on each save. A page
+that saves with the version it last saw (``expected=``) is refused with
+:class:`StaleSave` when another tab or window saved in between, so a change
+made elsewhere is never overwritten unseen (see :mod:`kit.workshop.session`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import secrets
+import sqlite3
+import time
+from contextlib import closing
+from pathlib import Path
+from typing import Any
+
+from kit.paths import workspace_dir
+
+# No 0/O, 1/I/L, 5/S, 8/B, 2/Z: codes are read aloud and copied by hand.
+ALPHABET = "ACDEFGHJKMNPQRTUVWXY34679"
+CODE_GROUPS, GROUP_LEN = 3, 4
+DB_NAME = "workspaces.sqlite3"
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS workspace (id TEXT PRIMARY KEY, created REAL NOT NULL);
+CREATE TABLE IF NOT EXISTS item (
+    workspace TEXT NOT NULL REFERENCES workspace(id),
+    key TEXT NOT NULL,
+    value TEXT NOT NULL,
+    updated REAL NOT NULL,
+    version INTEGER NOT NULL DEFAULT 1,
+    PRIMARY KEY (workspace, key)
+);
+"""
+
+
+class WorkspaceError(ValueError):
+    """A workspace code that is malformed or was never issued."""
+
+
+class StaleSave(Exception):
+    """A save made from an out-of-date copy: another tab saved this value since.
+
+    Carries the value and version now in the store, so the caller can merge.
+    """
+
+    def __init__(self, key: str, value: Any, version: int):
+        super().__init__(f"{key!r} was saved elsewhere (now version {version})")
+        self.key, self.value, self.version = key, value, version
+
+
+def normalise_code(code: str) -> str:
+    """Return the canonical ``XXXX-XXXX-XXXX`` form of what the attendee typed.
+
+    Case, spaces and dashes do not matter; a character outside the alphabet,
+    or the wrong length, raises :class:`WorkspaceError` naming the fix.
+    """
+    letters = "".join(ch for ch in str(code).upper() if ch not in " -\t")
+    size = CODE_GROUPS * GROUP_LEN
+    bad = sorted({ch for ch in letters if ch not in ALPHABET})
+    if bad or len(letters) != size:
+        detail = f"it contains {', '.join(repr(c) for c in bad)}" if bad else f"it has {len(letters)} characters"
+        raise WorkspaceError(
+            f"That workspace code is not valid ({detail}). A code has {size} letters and digits "
+            f"like ACDE-FGHJ-KM34; check it against the one you wrote down."
+        )
+    return "-".join(letters[i : i + GROUP_LEN] for i in range(0, size, GROUP_LEN))
+
+
+def _key(code: str) -> str:
+    return hashlib.sha256(normalise_code(code).encode()).hexdigest()
+
+
+class Store:
+    """The database of every workspace under one folder.
+
+    Parameters
+    ----------
+    root : Path, optional
+        The folder; defaults to :func:`kit.paths.workspace_dir`.
+    """
+
+    def __init__(self, root: Path | None = None):
+        self.root = Path(root) if root is not None else workspace_dir()
+        self.root.mkdir(parents=True, exist_ok=True)
+        self.path = self.root / DB_NAME
+        with closing(self._connect()) as db, db:
+            db.executescript(_SCHEMA)
+            columns = {row[1] for row in db.execute("PRAGMA table_info(item)")}
+            if "version" not in columns:  # a store written before values had versions
+                db.execute("ALTER TABLE item ADD COLUMN version INTEGER NOT NULL DEFAULT 1")
+
+    def _connect(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA busy_timeout=30000")
+        return db
+
+    def create(self) -> "Workspace":
+        """Issue a new workspace and return it; its ``code`` is shown to the attendee."""
+        while True:
+            letters = "".join(secrets.choice(ALPHABET) for _ in range(CODE_GROUPS * GROUP_LEN))
+            code = normalise_code(letters)
+            with closing(self._connect()) as db:
+                try:
+                    db.execute("INSERT INTO workspace VALUES (?, ?)", (_key(code), time.time()))
+                except sqlite3.IntegrityError:  # pragma: no cover - 1 in 10^16
+                    continue
+            return Workspace(self, code, new=True)
+
+    def open(self, code: str) -> "Workspace":
+        """Return the workspace for ``code``, or raise a plain :class:`WorkspaceError`."""
+        canonical = normalise_code(code)
+        with closing(self._connect()) as db:
+            found = db.execute("SELECT 1 FROM workspace WHERE id = ?", (_key(canonical),)).fetchone()
+        if not found:
+            raise WorkspaceError(
+                f"No workspace has the code {canonical}. Check each character against the code you "
+                f"wrote down, or start a new workspace."
+            )
+        return Workspace(self, canonical)
+
+
+class Workspace:
+    """One attendee's saved work: a small key → JSON value map."""
+
+    def __init__(self, store: Store, code: str, new: bool = False):
+        self.store = store
+        self.code = code
+        self.new = new  # issued just now, rather than reopened
+        self._id = _key(code)
+
+    def save(self, key: str, value: Any, expected: int | None = None) -> int:
+        """Save ``value`` (anything JSON can hold) under ``key`` atomically; return its new version.
+
+        With ``expected`` (the version this page last loaded or saved, 0 for
+        none), a value saved elsewhere since raises :class:`StaleSave` and
+        nothing is written.
+        """
+        text = json.dumps(value, ensure_ascii=False, sort_keys=True)
+        with closing(self.store._connect()) as db:
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                row = db.execute("SELECT value, version FROM item WHERE workspace = ? AND key = ?",
+                                 (self._id, key)).fetchone()
+                current = 0 if row is None else row[1]
+                if expected is not None and expected != current:
+                    raise StaleSave(key, json.loads(row[0]) if row else None, current)
+                db.execute(
+                    "INSERT INTO item VALUES (?, ?, ?, ?, ?) ON CONFLICT(workspace, key) DO UPDATE SET "
+                    "value = excluded.value, updated = excluded.updated, version = excluded.version",
+                    (self._id, key, text, time.time(), current + 1),
+                )
+            except BaseException:
+                db.execute("ROLLBACK")
+                raise
+            db.execute("COMMIT")
+        return current + 1
+
+    def load(self, key: str, default: Any = None) -> Any:
+        """Return the value saved under ``key``, or ``default``."""
+        value, version = self.load_versioned(key)
+        return default if version == 0 else value
+
+    def load_versioned(self, key: str) -> tuple[Any, int]:
+        """Return ``(value, version)`` saved under ``key``; ``(None, 0)`` when nothing is saved."""
+        with closing(self.store._connect()) as db:
+            row = db.execute("SELECT value, version FROM item WHERE workspace = ? AND key = ?",
+                             (self._id, key)).fetchone()
+        return (None, 0) if row is None else (json.loads(row[0]), row[1])
+
+    def keys(self) -> list[str]:
+        """Every key this workspace has saved, sorted."""
+        with closing(self.store._connect()) as db:
+            rows = db.execute("SELECT key FROM item WHERE workspace = ? ORDER BY key", (self._id,)).fetchall()
+        return [key for (key,) in rows]
+
+    def delete(self, key: str) -> None:
+        """Forget one saved value."""
+        with closing(self.store._connect()) as db:
+            db.execute("DELETE FROM item WHERE workspace = ? AND key = ?", (self._id, key))

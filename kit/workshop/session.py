@@ -1,0 +1,124 @@
+"""The workspace this kernel's attendee has open, and saving to it safely.
+
+One Voilà page is one kernel is one attendee, so a module-level "current
+workspace" is private to that page. Apps listen with :func:`on_switch`: when
+the attendee starts a new workspace or opens one, every app on the page shows
+what that workspace holds, and an app with nothing saved there goes back to
+the lesson's starting point, so nothing of the previous workspace stays on the
+screen or is saved into the next one.
+
+:func:`save` remembers the version of each value this page last saw. When
+another tab or window on the same code saved in between, the two are merged
+(:mod:`kit.workshop._merge`) instead of one silently replacing the other.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from kit.workshop._merge import Merged, merge
+from kit.workshop._store import StaleSave, Store, Workspace
+
+_state: dict[str, Any] = {"store": None, "workspace": None}
+_seen: dict[str, tuple[int, Any]] = {}  # key -> (version, value) this page last loaded or saved
+_on_change: list[Callable[[Workspace], None]] = []
+_on_switch: list[Callable[[Workspace, bool], None]] = []
+_SAVE_TRIES = 20
+
+
+def store() -> Store:
+    """The store for this kernel, created on first use."""
+    if _state["store"] is None:
+        _state["store"] = Store()
+    return _state["store"]
+
+
+def current() -> Workspace | None:
+    """The open workspace, or None before the attendee starts or opens one."""
+    return _state["workspace"]
+
+
+def start_new() -> Workspace:
+    """Issue a new workspace at the attendee's request and make it current (apps show its empty state)."""
+    return _activate(store().create(), switched=True)
+
+
+def resume(code: str) -> Workspace:
+    """Open the workspace for ``code`` (raises a plain WorkspaceError if unknown); apps show what it holds."""
+    return _activate(store().open(code), switched=True)
+
+
+def ensure() -> Workspace:
+    """The current workspace, starting one if the attendee has none yet (what is on screen stays and is saved)."""
+    return current() or _activate(store().create(), switched=False)
+
+
+def on_change(listener: Callable[[Workspace], None]) -> None:
+    """Call ``listener(workspace)`` whenever a workspace becomes current, even one started by a first save."""
+    _on_change.append(listener)
+
+
+def on_switch(listener: Callable[[Workspace, bool], None]) -> None:
+    """Call ``listener(workspace, clear)`` when the attendee starts or opens a workspace.
+
+    The listener shows what ``workspace`` holds. ``clear`` is True when another
+    workspace was open on this page before: a part with nothing saved must then
+    go back to its starting state. When False, the page had no workspace, and
+    what the attendee did on it before choosing one may stay.
+    """
+    _on_switch.append(listener)
+
+
+def load(key: str, default: Any = None) -> Any:
+    """The value saved under ``key`` in the current workspace (``default`` if none), remembering its version."""
+    workspace = current()
+    if workspace is None:
+        return default
+    value, version = workspace.load_versioned(key)
+    _seen[key] = (version, value)
+    return default if version == 0 else value
+
+
+def save(key: str, value: Any, whole: bool = False) -> Merged | None:
+    """Save ``value`` under ``key``; return the merge when another tab had saved since this page looked.
+
+    The merged value is what is saved; the caller shows it. None means the
+    value was saved as given. With ``whole``, the value is one result that
+    replaces any other (the latest audit run), so it is never merged.
+    """
+    workspace = ensure()
+    if whole:
+        _seen[key] = (workspace.save(key, value), value)
+        return None
+    version, base = _seen.get(key, (0, None))
+    merged = None
+    for _ in range(_SAVE_TRIES):
+        try:
+            version = workspace.save(key, value, expected=version)
+        except StaleSave as stale:
+            merged = merge(base, stale.value, value)
+            value, base, version = merged.value, stale.value, stale.version
+            continue
+        _seen[key] = (version, value)
+        return merged
+    raise RuntimeError(f"could not save {key!r}: it kept changing in another tab")
+
+
+def _activate(workspace: Workspace, switched: bool) -> Workspace:
+    clear = _state["workspace"] is not None
+    _state["workspace"] = workspace
+    _seen.clear()
+    for listener in list(_on_change):
+        listener(workspace)
+    if switched:
+        for listener in list(_on_switch):
+            listener(workspace, clear)
+    return workspace
+
+
+def reset() -> None:
+    """Forget the store, workspace and listeners (used by tests)."""
+    _state.update(store=None, workspace=None)
+    _seen.clear()
+    _on_change.clear()
+    _on_switch.clear()

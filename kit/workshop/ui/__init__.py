@@ -1,0 +1,24 @@
+"""The workshop's widgets: the workspace panel, quizzes, glossary, gallery and the action plan app."""
+
+from kit.workshop.ui._action_plan import action_plan_app
+from kit.workshop.ui._gallery import agenda_html, gallery_html
+from kit.workshop.ui._glossary import (glossary_html, glossary_panel, glossary_widget, lesson_terms_html,
+                                       term_html)
+from kit.workshop.ui._quiz import quiz
+from kit.workshop.ui._workspace import NO_WORKSPACE, SavedPart, saved_text, workspace_panel
+
+__all__ = [
+    "NO_WORKSPACE",
+    "SavedPart",
+    "action_plan_app",
+    "agenda_html",
+    "gallery_html",
+    "glossary_html",
+    "glossary_panel",
+    "glossary_widget",
+    "lesson_terms_html",
+    "quiz",
+    "saved_text",
+    "term_html",
+    "workspace_panel",
+]

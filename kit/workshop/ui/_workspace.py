@@ -1,0 +1,143 @@
+"""The workspace-code widget, and :class:`SavedPart`, the way every app saves and shows its work."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any, Callable
+
+import ipywidgets as widgets
+
+from kit.workshop import session
+from kit.workshop._store import Workspace
+from kit.toolkit import error_box, escape, guarded, notice
+
+
+NO_WORKSPACE = "No workspace open yet. Start a new one, or enter the code you wrote down earlier."
+
+
+def _code_message(workspace: Workspace) -> str:
+    opening = "Your new workspace is ready." if workspace.new else "Welcome back: your workspace is open."
+    return (
+        f'<div class="kit-notice kit-success" role="status">{escape(opening)} Your code is '
+        f'<strong class="kit-code" style="font-size:1.3em;letter-spacing:0.1em">{escape(workspace.code)}</strong>. '
+        "Write it down: it is the only way back to your saved work, here or in any lesson.</div>"
+    )
+
+
+def workspace_panel() -> widgets.VBox:
+    """Return the panel that starts or reopens the attendee's workspace.
+
+    Work is saved as the attendee goes; after a reload or on another lesson
+    they type the code to get it back. Nothing else identifies them.
+    """
+    errors = error_box()
+    status = widgets.HTML(notice(NO_WORKSPACE))
+    start = widgets.Button(description="Start a new workspace", button_style="primary",
+                           layout=widgets.Layout(width="auto"))
+    code = widgets.Text(placeholder="e.g. ACDE-FGHJ-KM34", description="Your code",
+                        style={"description_width": "initial"})
+    open_button = widgets.Button(description="Open my workspace", layout=widgets.Layout(width="auto"))
+
+    @guarded(errors, "start a workspace")
+    def on_start(_):
+        session.start_new()
+
+    @guarded(errors, "open that workspace")
+    def on_open(_):
+        try:
+            session.resume(code.value)
+        except ValueError:  # the error below replaces a "ready" message that no longer fits
+            workspace = session.current()
+            status.value = notice(NO_WORKSPACE if workspace is None else
+                                  f"Still open: workspace {workspace.code}. Nothing in it has changed.")
+            raise
+
+    def show(workspace: Workspace):
+        status.value = _code_message(workspace)
+
+    session.on_change(show)
+
+    start.on_click(on_start)
+    open_button.on_click(on_open)
+    code.on_submit(on_open)
+    return widgets.VBox(
+        [status, widgets.HBox([start]), widgets.HBox([code, open_button]), errors]
+    )
+
+
+class SavedPart:
+    """One app's saved value on this page, kept in step with the open workspace.
+
+    Parameters
+    ----------
+    key : the workspace key the value is saved under.
+    show : ``show(value, why)`` puts a value (as saved) on the screen without
+        saving it again; ``why`` is "restored" (opened from the workspace),
+        "reset" (a new workspace: back to ``initial``) or "merged" (combined
+        with a save made in another tab).
+    initial : the value the app starts from; shown when the attendee switches
+        to a workspace that has nothing saved for this part.
+
+    whole : the value is one result that replaces any other (the latest audit
+        run), never merged with another tab's.
+
+    Place :attr:`notice` in the app: it says when a save was merged with one
+    made in another tab or window on the same code.
+    """
+
+    def __init__(self, key: str, show: Callable[[Any, str], None], initial: Any, whole: bool = False):
+        self.key, self._show, self._initial, self._whole = key, show, copy.deepcopy(initial), whole
+        self.notice = widgets.HTML()
+        session.on_switch(self._on_switch)
+
+    def load(self) -> Any:
+        """The saved value in the open workspace, or None."""
+        return session.load(self.key)
+
+    def save(self, value: Any) -> Any:
+        """Save ``value`` and return what is now saved (shown on screen first if it was merged)."""
+        merged = session.save(self.key, value, whole=self._whole)
+        if merged is None:
+            self.notice.value = ""
+            return value
+        self._show(merged.value, "merged")
+        self.notice.value = notice(merged.summary(), "warning")
+        return merged.value
+
+    def _on_switch(self, _workspace: Workspace, clear: bool) -> None:
+        self.notice.value = ""
+        value = self.load()
+        if value is not None:
+            self._show(value, "restored")
+        elif clear:
+            self._show(copy.deepcopy(self._initial), "reset")
+
+
+def saved_text(key: str, description: str, placeholder: str = "", multiline: bool = False) -> widgets.Widget:
+    """A text box whose value is saved to the workspace as the attendee types.
+
+    The value comes back whenever the attendee opens their workspace. Typing
+    before any workspace exists starts one, so nothing is lost.
+    """
+    cls = widgets.Textarea if multiline else widgets.Text
+    box = cls(description=description, placeholder=placeholder, continuous_update=False,
+              style={"description_width": "initial"}, layout=widgets.Layout(width="95%"))
+    errors = error_box()
+    loading = {"now": False}
+
+    def show(value: Any, _why: str) -> None:
+        loading["now"] = True
+        try:
+            box.value = str(value or "")
+        finally:
+            loading["now"] = False
+
+    part = SavedPart(key, show, "")
+
+    @guarded(errors, "save your text")
+    def on_value(change):
+        if not loading["now"]:
+            part.save(change["new"])
+
+    box.observe(on_value, names="value")
+    return widgets.VBox([box, part.notice, errors])
