@@ -6,7 +6,7 @@ by adding a file, and the explorer lists it. Every file is checked here, and a
 broken one gets a message naming the file, the problem and the fix, while the
 other cases still load. The team's decisions are saved to the workspace as
 ``{case id: {"decision", "reasoning", "lenses", "title"}}`` under
-:data:`SAVE_KEY`, and :func:`decisions_section` puts them in the action plan.
+:data:`kit.workshop.parts.CASES`, and :func:`decisions_section` puts them in the action plan.
 """
 
 from __future__ import annotations
@@ -20,7 +20,6 @@ from kit.documents import Section
 from kit.paths import CONTENT_DIR
 
 CASES_DIR = CONTENT_DIR / "cases"
-SAVE_KEY = "cases.decisions"
 MAX_REASONING = 2000
 _REGION_LISTS = ("values", "priorities", "implications")
 
@@ -214,7 +213,7 @@ def record_decision(saved, case: Case, decision: str | None, reasoning: str, len
     Parameters
     ----------
     saved : dict or None
-        The value saved so far under :data:`SAVE_KEY` (anything else counts as empty).
+        The value saved so far under :data:`kit.workshop.parts.CASES` (anything else counts as empty).
     case : Case
         The case decided on.
     decision : str or None

@@ -25,13 +25,12 @@ from fractions import Fraction
 from kit.culture._maturity_model import RATINGS, Dimension, MaturityModel, Statement, load_model
 from kit.documents import Document, Section
 
-__all__ = ["RATINGS", "LEVELS", "FOCUS", "SAVE_KEY", "Dimension", "Statement", "MaturityModel", "load_model",
+__all__ = ["RATINGS", "LEVELS", "FOCUS", "Dimension", "Statement", "MaturityModel", "load_model",
            "DimensionResult", "Assessment", "PlanItem", "level_for", "thresholds_text", "clean_ratings", "assess",
            "action_plan", "radar_alt", "maturity_table", "maturity_document", "maturity_section",
            "example_assessment"]
 
 #: The workspace key the app saves to: ``{"organisation", "ratings": {statement id: 0-3}}``.
-SAVE_KEY = "culture.maturity"
 #: Lowest percentage of each level, highest level first.
 LEVELS: tuple[tuple[int, str], ...] = ((75, "Advanced"), (40, "Intermediate"), (0, "Fundamentals"))
 #: How many of the weakest dimensions the action plan covers.

@@ -5,7 +5,7 @@ Transparency Recording Standard: name, description, purpose, how it works,
 why it is used, and how to get in touch or challenge a decision, with what
 data it uses and who oversees it. The questions are data
 (``kit/content/transparency_statement.yaml``). The learner's answers are saved
-under :data:`SAVE_KEY` as ``{"answers": {...}}``. What they saved in other
+under :data:`kit.workshop.parts.STATEMENT` as ``{"answers": {...}}``. What they saved in other
 lessons can suggest answers and sentences for "How we check it"
 (:func:`suggestions`, :func:`evidence`); every such value is read
 defensively, because it may be missing or come from an older kit.
@@ -21,7 +21,6 @@ from kit.workshop.content import ContentError, load
 from kit.documents import Document, Section
 from kit.hiring import PROTECTED
 
-SAVE_KEY = "transparency.statement"
 #: Workspace keys of other lessons the statement can draw on, with where they come from.
 WORK_KEYS = {"profile.organisation": "your organisation (lesson 00)",
              "bias.explorer": "your audit of the hiring tool (lesson 03)",

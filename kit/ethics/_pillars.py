@@ -19,8 +19,6 @@ from kit.workshop.content import ContentError, load
 from kit.documents import Section
 
 CONTENT = "pillar_scenarios"
-SAVE_KEY = "pillars.sorter"
-NOTES_KEY = "pillars.notes"
 
 
 @dataclass(frozen=True)

@@ -8,12 +8,11 @@
 - The human-in-the-loop tree walks a decision to the kind of oversight it needs.
 - The vendor checklist scores a supplier's answers into a due-diligence summary.
 
-Names two parts share (``SAVE_KEY``, ``saved_value``, ``summary``) are the
+Names two parts share (``saved_value``, ``summary``) are the
 policy builder's here; the others are in their private modules.
 """
 
 from kit.governance._policy_draft import (
-    SAVE_KEY,
     choose_areas,
     draft_from_saved,
     draft_policy,
@@ -59,7 +58,6 @@ __all__ = [
     "QuestionNode",
     "Questionnaire",
     "Recommendation",
-    "SAVE_KEY",
     "SCORES",
     "STRENGTHS",
     "TOP_SCORE",

@@ -17,7 +17,6 @@ from typing import Mapping, Sequence
 from kit.workshop.content import ContentError, load
 from kit.documents import Section
 
-SAVE_KEY = "policy.human_in_the_loop"
 WHERE = "human_in_the_loop.yaml"
 
 

@@ -29,7 +29,6 @@ from typing import Iterable, Mapping
 from kit.workshop.content import ContentError, load
 from kit.documents import Document, Section
 
-SAVE_KEY = "policy.impact_assessment"
 PARTS = ("impact", "mitigation")
 WHERE = "impact_assessment.yaml"
 

@@ -19,7 +19,6 @@ from kit.documents import Document, Section
 from kit.governance._policy_placeholders import MAX_ANSWER, clean_answer, filler
 from kit.governance._policy_templates import PolicyArea, PolicyQuestion, areas, frame, questions
 
-SAVE_KEY = "policy.answers"
 
 
 def _short() -> dict[str, str]:

@@ -30,10 +30,9 @@ from kit.documents import Document, Section
 
 __all__ = ["BANDS", "STRENGTHS", "Area", "Checklist", "Question", "load_checklist", "AreaScore", "FollowUp",
            "VendorSummary", "band_for", "clean_answers", "summarise", "vendor_document", "vendor_section",
-           "summary_alt", "example_summary", "scale_text", "area_table", "check_name", "NAME_LIMIT", "SAVE_KEY"]
+           "summary_alt", "example_summary", "scale_text", "area_table", "check_name", "NAME_LIMIT"]
 
 #: The workspace key the app saves to: ``{"vendor", "tool", "answers": {question id: option position}}``.
-SAVE_KEY = "vendor.checklist"
 #: Lowest percentage of each band, best first.
 BANDS: tuple[tuple[int, str], ...] = ((75, "Strong"), (50, "Adequate"), (25, "Weak"), (0, "Serious gaps"))
 #: What each option score means.

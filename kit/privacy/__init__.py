@@ -2,7 +2,7 @@
 
 from kit.privacy._checks import (MORE_QUASI, QUASI, check_at_risk_share, check_best_drop, check_group_sizes,
                                  check_k, check_unique_share, check_unique_share_five)
-from kit.privacy._minimisation import (ColumnFlag, KAnonymity, K_TARGET, Review, SAVE_KEY, SIZE_BANDS,
+from kit.privacy._minimisation import (ColumnFlag, KAnonymity, K_TARGET, Review, SIZE_BANDS,
                                        classify_column, classify_columns, flags_frame, group_sizes,
                                        k_anonymity, keyword_match, kinds, minimisation_section, review)
 
@@ -13,7 +13,6 @@ __all__ = [
     "MORE_QUASI",
     "QUASI",
     "Review",
-    "SAVE_KEY",
     "SIZE_BANDS",
     "check_at_risk_share",
     "check_best_drop",

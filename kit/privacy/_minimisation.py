@@ -26,7 +26,6 @@ import pandas as pd
 from kit.workshop.content import ContentError, load
 from kit.documents import Section
 
-SAVE_KEY = "privacy.minimisation"
 #: Records in groups smaller than this are "at risk" (a common rule of thumb is 5 to 10).
 K_TARGET = 5
 #: Group sizes shown in the risk table: (smallest, largest or None, label).

@@ -8,7 +8,7 @@ lesson 06 call these functions.
 * A :class:`Risk` is checked by :func:`validate_risk`, which explains every
   problem in plain words (:class:`RiskInputError`).
 * A :class:`Register` adds, edits, removes and sorts risks, and is saved to
-  the workspace under :data:`SAVE_KEY` as :meth:`Register.to_dict`.
+  the workspace under :data:`kit.workshop.parts.RISK_REGISTER` as :meth:`Register.to_dict`.
 * Templates are data files (``kit/content/risk_templates``): :func:`load_template`.
 * Exports: :func:`register_csv` (spreadsheet-safe) and :func:`read_register_csv`
   back; :func:`register_document` for Markdown, HTML and Word;
@@ -16,7 +16,7 @@ lesson 06 call these functions.
 """
 
 from ._csv import read_register_csv, register_csv
-from ._document import (NO_OWNER, NOTES_KEY, SAVE_KEY, owner_gaps, ranking_table, register_document,
+from ._document import (NO_OWNER, owner_gaps, ranking_table, register_document,
                         register_exports, risk_notes_section, risk_section, summary_lines)
 from ._heatmap import heatmap_alt, heatmap_cells, heatmap_table
 from ._model import CATEGORIES, FIELD_LABELS, FIELDS, STATUSES, Risk
@@ -38,12 +38,10 @@ __all__ = [
     "FIELDS",
     "FIELD_LABELS",
     "LIKELIHOOD_LABELS",
-    "NOTES_KEY",
     "NO_OWNER",
     "Register",
     "Risk",
     "RiskInputError",
-    "SAVE_KEY",
     "SCALE_MAX",
     "SCALE_MIN",
     "SEVERITY_LABELS",

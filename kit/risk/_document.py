@@ -12,9 +12,7 @@ from ._register import Register
 from ._scoring import bands_table
 
 #: The workspace key the register builder saves to.
-SAVE_KEY = "risk.register"
 #: The workspace key of the lesson's discussion notes.
-NOTES_KEY = "risk.notes"
 UNTITLED = "Untitled AI system"
 NO_OWNER = "no owner yet"
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import http.client
 import json
 import os
 import socket
@@ -208,7 +209,7 @@ def wait_until_answering(url: str, server, say: Callable[[str], None], every: fl
                 return True
         except urllib.error.HTTPError:
             return True
-        except OSError:  # not listening yet, or too busy to answer
+        except (OSError, http.client.HTTPException):  # not listening yet, a half-open connection, or busy
             pass
         if time.monotonic() >= note:
             say(f"  still starting ({time.monotonic() - started:.0f} s)...")

@@ -11,8 +11,6 @@ from kit.strategy._content import scales
 from kit.strategy._triage import RULE, estimate, quadrant, recommend, risk_band, triage_frame
 from kit.strategy._usecase import LABELS, MONEY, UseCase, from_saved
 
-SAVE_KEY = "strategy.use_cases"
-NOTES_KEY = "strategy.notes"
 
 
 def amount(value: Any) -> str:

@@ -14,7 +14,7 @@ from kit.transparency._features import NEVER_CHANGE, FeatureText, actionable_fea
 from kit.transparency._importance import TEST_SIZE, holdout_split, permutation_importances
 from kit.transparency._reasons import (MIN_REASON, STRENGTH, Reason, baseline_score, contributions, reasons_for,
                                        strength, top_reasons, typical_values)
-from kit.transparency._saved import (KEEP, NOTES_KEY, SAVE_KEY, explainer_section, explanation_record, notes_section,
+from kit.transparency._saved import (KEEP, explainer_section, explanation_record, notes_section,
                                      remember)
 
 from kit.transparency._checks import (check_applicant_score, check_contributions, check_holdout_accuracy,
@@ -31,9 +31,7 @@ __all__ = [
     "MIN_REASON",
     "ModelMeasures",
     "NEVER_CHANGE",
-    "NOTES_KEY",
     "Reason",
-    "SAVE_KEY",
     "STRENGTH",
     "TEST_SIZE",
     "THRESHOLD",

@@ -16,8 +16,6 @@ from typing import Any
 from kit.transparency._explain import Explanation, score_text
 from kit.documents import Section
 
-SAVE_KEY = "transparency.explainer"
-NOTES_KEY = "transparency.notes"
 #: Applicants kept in the saved list (the oldest drop off).
 KEEP = 20
 

@@ -6,7 +6,8 @@ from kit.workshop._checks import (Feedback, as_series, check, matches, never_rai
 from kit.workshop._glossary import (Term, UnknownTerm, lesson_terms, lesson_text, load_glossary, lookup,
                                     search, terms_in)
 from kit.workshop._merge import ID_KEYS, Merged, merge
-from kit.workshop._plan import Plan, PlanPart, build_plan, lesson_file, parts
+from kit.workshop._plan import Plan, build_plan, lesson_file, read_part
+from kit.workshop._saved_work import Part, SavedWorkError
 from kit.workshop._plan_sections import (bias_explorer_section, bias_notes_section, goal_section,
                                          organisation_section, own_audit_section, quiz_section)
 from kit.workshop._quiz import Grade, KINDS, Option, Question, grade, load_quiz, score
@@ -55,7 +56,9 @@ __all__ = [
     "Option",
     "PLACEHOLDER",
     "Plan",
-    "PlanPart",
+    "Part",
+    "SavedWorkError",
+    "read_part",
     "Question",
     "Slot",
     "StaleSave",
@@ -91,7 +94,6 @@ __all__ = [
     "objectives",
     "organisation_section",
     "own_audit_section",
-    "parts",
     "quiz_section",
     "render_guide",
     "score",

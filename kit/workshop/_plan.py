@@ -1,112 +1,85 @@
 """The action plan: everything an attendee saved, gathered into one document.
 
-What goes in, in which order, and which function turns each saved value into
-a section is listed in ``kit/content/saved_work.yaml``, so a new lesson adds
-its part there without touching this module. Parts not saved yet are listed
-with the lesson that makes them.
+What goes in, and in which order, is the list of saved parts in
+:mod:`kit.workshop.parts`: each part names the function that turns its value
+into a section, imported only when there is work to show. Parts not saved yet
+are listed with the lesson that makes them; a part whose saved value cannot be
+read is named, with the reason, rather than silently left out.
 """
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 import logging
-from dataclasses import dataclass
-from typing import Callable
+from dataclasses import dataclass, field
 
-from kit.workshop._agenda import lessons
-from kit.workshop.content import ContentError, load
 from kit.documents import Document, Section
+from kit.workshop import parts
+from kit.workshop._agenda import lessons
+from kit.workshop._saved_work import Part, SavedWorkError
 from kit.workshop._store import Workspace
+from kit.workshop.content import load
 
 log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
-class PlanPart:
-    """One part of the plan: where it is saved, which lesson makes it, how to show it."""
-
-    title: str
-    lesson: str
-    key: str | None
-    prefix: str | None
-    section_path: str
-
-    def section(self, saved) -> Section | None:
-        """The plan's section for ``saved``; its module is imported only now, when there is work to show."""
-        return _function(self.section_path, self.title)(saved)
-
-    def value(self, workspace: Workspace):
-        """What the attendee saved for this part (None when nothing yet)."""
-        if self.key is not None:
-            return workspace.load(self.key)
-        found = {key: workspace.load(key) for key in workspace.keys() if key.startswith(self.prefix)}
-        return found or None
-
-
-def _function(path: str, where: str) -> Callable:
-    module, _, name = path.partition(":")
-    try:
-        return getattr(importlib.import_module(module), name)
-    except (ImportError, AttributeError):
-        raise _not_found(path, where) from None
-
-
-def _not_found(path: str, where: str) -> ContentError:
-    return ContentError(f"saved_work.yaml, part {where!r}: cannot find {path}; check the module:function name.")
-
-
-def _module_exists(path: str) -> bool:
-    try:
-        return importlib.util.find_spec(path.partition(":")[0]) is not None
-    except ModuleNotFoundError:
-        return False
-
-
-def parts() -> list[PlanPart]:
-    """The parts of the plan in order, as listed in ``saved_work.yaml``."""
-    out = []
-    for row in load("saved_work"):
-        if ("key" in row) == ("prefix" in row):
-            raise ContentError(f"saved_work.yaml, part {row.get('title')!r}: give either 'key' or 'prefix'.")
-        if not _module_exists(row["section"]):
-            raise _not_found(row["section"], row["title"])
-        out.append(PlanPart(row["title"], str(row["lesson"]), row.get("key"), row.get("prefix"), row["section"]))
-    return out
-
-
-@dataclass(frozen=True)
 class Plan:
-    """The document and the parts still missing from it."""
+    """The document, the parts still missing from it, and the parts that could not be read (with why)."""
 
     document: Document
-    missing: list[PlanPart]
+    missing: list[Part]
+    unreadable: list[tuple[Part, str]] = field(default_factory=list)
+
+
+def read_part(workspace: Workspace, part: Part):
+    """The attendee's value for ``part`` in its current shape, None when nothing is saved.
+
+    A family of keys (the quizzes) gives ``{key: value}``. Raises
+    :class:`SavedWorkError` naming the part when a value cannot be read.
+    """
+    values = {}
+    for key in part.keys_in(workspace.keys()):
+        item = workspace.load_item(key)
+        values[key] = part.read(item.value, item.schema)
+    if part.family:
+        return values or None
+    return values.get(part.key)
 
 
 def build_plan(workspace: Workspace, organisation: str | None = None) -> Plan:
-    """Gather every saved part of ``workspace`` into one document.
-
-    A part whose saved value cannot be read (an older format, a hand-edited
-    database) is listed as missing rather than breaking the whole plan.
-    """
+    """Gather every saved part of ``workspace`` into one document."""
     sections: list[Section] = []
-    missing: list[PlanPart] = []
-    for part in parts():
-        saved = part.value(workspace)
-        section = None
-        if saved not in (None, "", [], {}):
-            try:
-                section = part.section(saved)
-            except (KeyError, TypeError, ValueError):
-                log.exception("could not show %s", part.title)
+    missing: list[Part] = []
+    unreadable: list[tuple[Part, str]] = []
+    for part in parts.ALL:
+        try:
+            saved = read_part(workspace, part)
+        except SavedWorkError as problem:
+            unreadable.append((part, str(problem)))
+            continue
+        try:
+            section = part.section_for(saved) if saved not in (None, "", [], {}) else None
+        except (KeyError, TypeError, ValueError):  # a fault of the kit's, logged for the trainer
+            log.exception("could not show %s", part.title)
+            unreadable.append((part, f"Your {part.title.lower()} from lesson {part.lesson} could not be shown; "
+                                     "it is still saved. Tell your trainer."))
+            continue
         if section is None:
             missing.append(part)
         else:
             sections.append(section)
-    name = organisation or workspace.load("profile.organisation") or "our organisation"
+    name = organisation or _organisation(workspace) or "our organisation"
     sections.append(_next_steps())
     return Plan(Document(title=f"Ethical AI action plan: {name}", sections=sections,
-                         subtitle="Gathered from the work saved in the Ethical AI Leadership Kit."), missing)
+                         subtitle="Gathered from the work saved in the Ethical AI Leadership Kit."),
+                missing, unreadable)
+
+
+def _organisation(workspace: Workspace) -> str:
+    try:
+        return str(read_part(workspace, parts.ORGANISATION) or "").strip()
+    except SavedWorkError:
+        return ""
 
 
 def _next_steps() -> Section:

@@ -1,4 +1,4 @@
-"""Sections of the action plan for the start page and the bias lesson (see ``saved_work.yaml``)."""
+"""Sections of the action plan for the start page and the bias lesson (see :mod:`kit.workshop.parts`)."""
 
 from __future__ import annotations
 

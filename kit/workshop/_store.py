@@ -22,7 +22,7 @@ import sqlite3
 import time
 from contextlib import closing
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from kit.paths import workspace_dir
 
@@ -39,6 +39,7 @@ CREATE TABLE IF NOT EXISTS item (
     value TEXT NOT NULL,
     updated REAL NOT NULL,
     version INTEGER NOT NULL DEFAULT 1,
+    schema INTEGER NOT NULL DEFAULT 1,
     PRIMARY KEY (workspace, key)
 );
 """
@@ -46,6 +47,14 @@ CREATE TABLE IF NOT EXISTS item (
 
 class WorkspaceError(ValueError):
     """A workspace code that is malformed or was never issued."""
+
+
+class Item(NamedTuple):
+    """A saved value, the number of saves it has had (``version``) and the version of its shape (``schema``)."""
+
+    value: Any
+    version: int
+    schema: int
 
 
 class StaleSave(Exception):
@@ -97,8 +106,9 @@ class Store:
         with closing(self._connect()) as db, db:
             db.executescript(_SCHEMA)
             columns = {row[1] for row in db.execute("PRAGMA table_info(item)")}
-            if "version" not in columns:  # a store written before values had versions
-                db.execute("ALTER TABLE item ADD COLUMN version INTEGER NOT NULL DEFAULT 1")
+            for column in ("version", "schema"):  # a store written before values had versions
+                if column not in columns:
+                    db.execute(f"ALTER TABLE item ADD COLUMN {column} INTEGER NOT NULL DEFAULT 1")
 
     def _connect(self) -> sqlite3.Connection:
         db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
@@ -140,12 +150,13 @@ class Workspace:
         self.new = new  # issued just now, rather than reopened
         self._id = _key(code)
 
-    def save(self, key: str, value: Any, expected: int | None = None) -> int:
+    def save(self, key: str, value: Any, expected: int | None = None, schema: int = 1) -> int:
         """Save ``value`` (anything JSON can hold) under ``key`` atomically; return its new version.
 
         With ``expected`` (the version this page last loaded or saved, 0 for
         none), a value saved elsewhere since raises :class:`StaleSave` and
-        nothing is written.
+        nothing is written. ``schema`` records the version of the value's shape
+        (see :mod:`kit.workshop.parts`).
         """
         text = json.dumps(value, ensure_ascii=False, sort_keys=True)
         with closing(self.store._connect()) as db:
@@ -157,9 +168,10 @@ class Workspace:
                 if expected is not None and expected != current:
                     raise StaleSave(key, json.loads(row[0]) if row else None, current)
                 db.execute(
-                    "INSERT INTO item VALUES (?, ?, ?, ?, ?) ON CONFLICT(workspace, key) DO UPDATE SET "
-                    "value = excluded.value, updated = excluded.updated, version = excluded.version",
-                    (self._id, key, text, time.time(), current + 1),
+                    "INSERT INTO item (workspace, key, value, updated, version, schema) VALUES (?, ?, ?, ?, ?, ?) "
+                    "ON CONFLICT(workspace, key) DO UPDATE SET value = excluded.value, updated = excluded.updated, "
+                    "version = excluded.version, schema = excluded.schema",
+                    (self._id, key, text, time.time(), current + 1, schema),
                 )
             except BaseException:
                 db.execute("ROLLBACK")
@@ -174,10 +186,15 @@ class Workspace:
 
     def load_versioned(self, key: str) -> tuple[Any, int]:
         """Return ``(value, version)`` saved under ``key``; ``(None, 0)`` when nothing is saved."""
+        item = self.load_item(key)
+        return item.value, item.version
+
+    def load_item(self, key: str) -> "Item":
+        """The value saved under ``key`` with its version and shape version; version 0 when nothing is saved."""
         with closing(self.store._connect()) as db:
-            row = db.execute("SELECT value, version FROM item WHERE workspace = ? AND key = ?",
+            row = db.execute("SELECT value, version, schema FROM item WHERE workspace = ? AND key = ?",
                              (self._id, key)).fetchone()
-        return (None, 0) if row is None else (json.loads(row[0]), row[1])
+        return Item(None, 0, 0) if row is None else Item(json.loads(row[0]), row[1], row[2])
 
     def keys(self) -> list[str]:
         """Every key this workspace has saved, sorted."""

@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from kit.workshop._merge import Merged, merge
-from kit.workshop._store import StaleSave, Store, Workspace
+from kit.workshop._store import Item, StaleSave, Store, Workspace
 
 _state: dict[str, Any] = {"store": None, "workspace": None}
 _seen: dict[str, tuple[int, Any]] = {}  # key -> (version, value) this page last loaded or saved
@@ -71,30 +71,37 @@ def on_switch(listener: Callable[[Workspace, bool], None]) -> None:
 
 def load(key: str, default: Any = None) -> Any:
     """The value saved under ``key`` in the current workspace (``default`` if none), remembering its version."""
+    item = load_item(key)
+    return default if item.version == 0 else item.value
+
+
+def load_item(key: str) -> Item:
+    """The saved item under ``key`` (value, version, shape version), remembering its version; empty if none."""
     workspace = current()
     if workspace is None:
-        return default
-    value, version = workspace.load_versioned(key)
-    _seen[key] = (version, value)
-    return default if version == 0 else value
+        return Item(None, 0, 0)
+    item = workspace.load_item(key)
+    _seen[key] = (item.version, item.value)
+    return item
 
 
-def save(key: str, value: Any, whole: bool = False) -> Merged | None:
+def save(key: str, value: Any, whole: bool = False, schema: int = 1) -> Merged | None:
     """Save ``value`` under ``key``; return the merge when another tab had saved since this page looked.
 
     The merged value is what is saved; the caller shows it. None means the
     value was saved as given. With ``whole``, the value is one result that
     replaces any other (the latest audit run), so it is never merged.
+    ``schema`` is the version of the value's shape (:mod:`kit.workshop.parts`).
     """
     workspace = ensure()
     if whole:
-        _seen[key] = (workspace.save(key, value), value)
+        _seen[key] = (workspace.save(key, value, schema=schema), value)
         return None
     version, base = _seen.get(key, (0, None))
     merged = None
     for _ in range(_SAVE_TRIES):
         try:
-            version = workspace.save(key, value, expected=version)
+            version = workspace.save(key, value, expected=version, schema=schema)
         except StaleSave as stale:
             merged = merge(base, stale.value, value)
             value, base, version = merged.value, stale.value, stale.version

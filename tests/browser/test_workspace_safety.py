@@ -7,7 +7,7 @@ import re
 import pytest
 
 from kit.workshop import Store
-from tests.browser.voila import open_app, saved_value, wait_for_download
+from tests.browser.voila import open_app, saved_value
 
 REGISTER = "06_chatbot_risk_assessment.ipynb"
 BIAS = "03_bias_in_hiring.ipynb"

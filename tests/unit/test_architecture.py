@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import importlib
 import importlib.util
 from pathlib import Path
 
@@ -108,8 +109,6 @@ def _kit_imports(path: Path):
 @pytest.mark.parametrize("name", sorted(MODULES))
 def test_every_import_of_the_kit_resolves(name):
     """Imports inside functions run only when a page needs them: check each names something real."""
-    import importlib
-
     for module, names in _kit_imports(MODULES[name]):
         found = importlib.import_module(module)
         missing = [n for n in names if not hasattr(found, n) and importlib.util.find_spec(f"{module}.{n}") is None]

@@ -5,7 +5,8 @@ from __future__ import annotations
 import ipywidgets as widgets
 import pandas as pd
 
-from kit.culture._cases import SAVE_KEY, Case, Lens, decisions_section, latest_case_id, load_regions, record_decision, scan_cases
+from kit.workshop import parts
+from kit.culture._cases import Case, Lens, decisions_section, latest_case_id, load_regions, record_decision, scan_cases
 from kit.toolkit import table_html
 from kit.toolkit import error_box, escape, guarded, notice
 from kit.workshop.ui import SavedPart
@@ -118,7 +119,7 @@ def case_explorer() -> widgets.VBox:
         else:
             on_case()
 
-    part = SavedPart(SAVE_KEY, restore, {})
+    part = SavedPart(parts.CASES, restore, {})
 
     pick.observe(on_case, names="value")
     first.observe(on_lens, names="value")

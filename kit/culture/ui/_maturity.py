@@ -11,7 +11,8 @@ import math
 import ipywidgets as widgets
 import pandas as pd
 
-from kit.culture._maturity import (LEVELS, RATINGS, SAVE_KEY, Assessment, MaturityModel, action_plan, assess, clean_ratings,
+from kit.workshop import parts
+from kit.culture._maturity import (LEVELS, RATINGS, Assessment, MaturityModel, action_plan, assess, clean_ratings,
                                    load_model, maturity_document, maturity_table, radar_alt, thresholds_text)
 from kit.toolkit import choice, group_heading
 from kit.toolkit import document_downloads
@@ -149,7 +150,7 @@ def maturity_app() -> widgets.VBox:
             restoring["now"] = False
         refresh()  # also clears the error box of the value shown before
 
-    part = SavedPart(SAVE_KEY, show, value())
+    part = SavedPart(parts.MATURITY, show, value())
     for widget in [organisation, *radios.values()]:
         widget.observe(refresh, names="value")
     refresh()

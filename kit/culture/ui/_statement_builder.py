@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
+from kit.workshop import parts
 from kit.workshop import session
 from kit.documents import to_html
-from kit.culture._statement import (SAVE_KEY, WORK_KEYS, add_evidence, clean_answers, evidence, load_fields,
+from kit.culture._statement import (WORK_KEYS, add_evidence, clean_answers, evidence, load_fields,
                                     missing_sections, statement_document, suggestions, warnings)
 from kit.workshop import Workspace
 from kit.toolkit import document_downloads
@@ -130,7 +131,7 @@ def statement_builder() -> widgets.VBox:
         errors.value = ""
         show()
 
-    part = SavedPart(SAVE_KEY, show_saved, value())
+    part = SavedPart(parts.STATEMENT, show_saved, value())
 
     for box in boxes.values():
         box.observe(on_change, names="value")

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
-from kit.ethics._pillars import SAVE_KEY, Scenario, answers_from_saved, content, grade, saved_value, score
+from kit.workshop import parts
+from kit.ethics._pillars import Scenario, answers_from_saved, content, grade, saved_value, score
 from kit.toolkit import error_box, escape, guarded, notice
 from kit.workshop.ui import SavedPart
 
@@ -91,7 +92,7 @@ def pillar_sorter() -> widgets.VBox:
         if why == "merged":  # the score saved with the merged ticks is recounted
             part.save(saved_value(answers))
 
-    part = SavedPart(SAVE_KEY, guarded(errors, "restore your answers")(restore), saved_value({}))
+    part = SavedPart(parts.PILLARS, guarded(errors, "restore your answers")(restore), saved_value({}))
 
     pick.observe(show, names="value")
     previous.on_click(lambda _: step(-1))

@@ -5,7 +5,8 @@ from __future__ import annotations
 import ipywidgets as widgets
 import pandas as pd
 
-from kit.governance._decision_tree import SAVE_KEY, QuestionNode, Walk, follow, saved_value, tree
+from kit.workshop import parts
+from kit.governance._decision_tree import QuestionNode, Walk, follow, saved_value, tree
 from kit.governance.ui._forms import stacked, styles
 from kit.toolkit import table_html
 from kit.toolkit import error_box, escape, guarded
@@ -124,7 +125,7 @@ def decision_tree() -> widgets.VBox:
         errors.value = ""  # "Choose an answer first" belonged to the walk shown before
         show()
 
-    part = SavedPart(SAVE_KEY, show_saved, saved_value(decision.value, choices))
+    part = SavedPart(parts.OVERSIGHT, show_saved, saved_value(decision.value, choices))
 
     next_button.on_click(on_next)
     back.on_click(on_back)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import ipywidgets as widgets
 import pandas as pd
 
+from kit.workshop import parts
 from kit.governance._impact import (
-    SAVE_KEY,
     Assessment,
     assess,
     assessment_document,
@@ -137,7 +137,7 @@ def impact_assessment() -> widgets.VBox:
         load(clean_answers(saved.get("answers"), form), str(saved.get("system") or ""))
         refresh()  # also clears the error box of the value shown before
 
-    part = SavedPart(SAVE_KEY, show, saved_value(system.value, answers(), form))
+    part = SavedPart(parts.IMPACT, show, saved_value(system.value, answers(), form))
     for widget in [system, *pickers.values()]:
         widget.observe(refresh, names="value")
     example.on_click(on_example)

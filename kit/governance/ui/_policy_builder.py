@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
-from kit.governance import (SAVE_KEY, areas, draft_policy, open_message, open_questions, policy_filename, questions,
+from kit.workshop import parts
+from kit.governance import (areas, draft_policy, open_message, open_questions, policy_filename, questions,
                             saved_value, too_long)
 from kit.governance._policy_templates import GROUPS, PolicyQuestion
 from kit.toolkit import document_downloads
@@ -87,7 +88,7 @@ def policy_builder() -> widgets.VBox:
             restoring["now"] = False
         refresh()  # also clears the error box of the value shown before
 
-    part = SavedPart(SAVE_KEY, show, saved_value(answers(), chosen()))
+    part = SavedPart(parts.POLICY, show, saved_value(answers(), chosen()))
     for box in [*inputs.values(), *ticks.values()]:
         box.observe(refresh, names="value")
     refresh()

@@ -11,6 +11,7 @@ import textwrap
 import ipywidgets as widgets
 import pandas as pd
 
+from kit.workshop import parts
 from kit.toolkit import choice, group_heading
 from kit.toolkit import document_downloads
 from kit.toolkit import new_figure, to_png
@@ -18,7 +19,7 @@ from kit.toolkit import Part, StagedHTML, joined
 from kit.toolkit import table_html
 from kit.toolkit import chart, error_box, escape, guarded, notice
 from kit.workshop.ui import SavedPart
-from kit.governance._vendor import (BANDS, SAVE_KEY, Checklist, VendorSummary, area_table, check_name, clean_answers,
+from kit.governance._vendor import (BANDS, Checklist, VendorSummary, area_table, check_name, clean_answers,
                                     load_checklist, scale_text, summarise, summary_alt, vendor_document)
 
 # Okabe-Ito colours by band, best first; the two lower bands are also hatched.
@@ -154,7 +155,7 @@ def vendor_checklist() -> widgets.VBox:
             restoring["now"] = False
         refresh()  # also clears the error box of the value shown before
 
-    part = SavedPart(SAVE_KEY, show, value())
+    part = SavedPart(parts.VENDOR, show, value())
     for widget in [*names.values(), *radios.values()]:
         widget.observe(refresh, names="value")
     refresh()

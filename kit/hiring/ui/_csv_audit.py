@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
+from kit.workshop import parts
 from kit.workshop import session
 from kit.fairness import audit, audit_html, read_audit_csv
 from kit.hiring.ui._audit_view import audit_view_html
@@ -15,7 +16,6 @@ from kit.toolkit import download_link
 from kit.toolkit import file_upload, uploaded_file
 from kit.toolkit import error_box, guarded, notice
 
-SAVE_KEY = "bias.own_audit"
 NO_LABEL = "(none)"
 WELCOME = ("Upload a comma-separated file with one row per person: a column with the decision (for example hired "
            "yes/no) and columns for the groups to compare.")
@@ -94,7 +94,7 @@ def csv_audit_panel() -> widgets.VBox:
             audit_html(result, title="Fairness audit of your data"), "fairness-audit.html",
             "Download this audit as a report (HTML)")
         summary = result.to_dict() | {"by_group": [g.to_dict() for g in result.by_group][:50]}
-        session.save(SAVE_KEY, summary, whole=True)
+        session.save(parts.OWN_AUDIT.key, parts.OWN_AUDIT.check(summary), whole=True, schema=parts.OWN_AUDIT.version)
 
     def on_switch(_workspace, clear_screen: bool) -> None:
         if clear_screen:  # the file belonged to the previous workspace's attendee

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
+from kit.workshop import parts
 from kit.fairness import find_proxies
 from kit.hiring._lab import DEFAULT_THRESHOLD, PROTECTED, audit_at, findings
 from kit.hiring._mitigation_lab import mitigation_table
@@ -13,7 +14,6 @@ from kit.toolkit import table_html
 from kit.toolkit import accessible_slider, error_box, guarded, notice
 from kit.workshop.ui import SavedPart
 
-SAVE_KEY = "bias.explorer"
 
 
 def bias_explorer() -> widgets.VBox:
@@ -55,7 +55,7 @@ def bias_explorer() -> widgets.VBox:
             restoring["now"] = False
         refresh()
 
-    part = SavedPart(SAVE_KEY, show, {"groups": list(chosen()), "threshold": threshold.value}, whole=True)
+    part = SavedPart(parts.BIAS_EXPLORER, show, {"groups": list(chosen()), "threshold": threshold.value}, whole=True)
 
     for box in boxes.values():
         box.observe(refresh, names="value")

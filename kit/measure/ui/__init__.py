@@ -2,10 +2,9 @@
 
 from kit.measure.ui._charts import (kpi_trend_alt, kpi_trend_figure, selection_trend_alt,
                                     selection_trend_figure)
-from kit.measure.ui._dashboard import SAVE_KEY, headline, kpi_dashboard, scroll_table_html, summary_html
+from kit.measure.ui._dashboard import headline, kpi_dashboard, scroll_table_html, summary_html
 
 __all__ = [
-    "SAVE_KEY",
     "headline",
     "kpi_dashboard",
     "kpi_trend_alt",

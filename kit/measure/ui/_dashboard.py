@@ -5,6 +5,7 @@ from __future__ import annotations
 import ipywidgets as widgets
 import pandas as pd
 
+from kit.workshop import parts
 from kit.hiring import PROTECTED
 from kit.measure._drift import alert_text, drift_alerts, selection_by_month
 from kit.measure._kpis import clean_targets, kpi_by_id, kpi_frame, load_kpis, parse_target, resolve_targets, summary
@@ -16,7 +17,6 @@ from kit.toolkit import table_html
 from kit.toolkit import chart, error_box, escape, guarded, notice
 from kit.workshop.ui import SavedPart
 
-SAVE_KEY = "kpis.targets"
 _STATUS_STYLE = {"✔": "color:#1b6e3a;font-weight:600", "✘": "color:#a4161a;font-weight:600"}
 
 
@@ -162,7 +162,7 @@ def kpi_dashboard() -> widgets.VBox:
         if drift_changed:
             on_attribute()
 
-    part = SavedPart(SAVE_KEY, show, dict(saved))
+    part = SavedPart(parts.TARGETS, show, dict(saved))
     part.notice.layout.width = "100%"  # its own line under the target row, just above the error box
     month.observe(on_view, names="value")
     pick.observe(on_pick, names="value")

@@ -13,10 +13,11 @@ from __future__ import annotations
 import ipywidgets as widgets
 import pandas as pd
 
+from kit.workshop import parts
 from kit.data import COLUMN_GUIDE, load_hiring
 from kit.documents import Document
 from kit.fairness import read_audit_csv
-from kit.privacy._minimisation import SAVE_KEY, ColumnFlag, Review, classify_columns, minimisation_section, review
+from kit.privacy._minimisation import ColumnFlag, Review, classify_columns, minimisation_section, review
 from kit.toolkit import file_upload, uploaded_file
 from kit.toolkit import document_downloads
 from kit.toolkit import table_html
@@ -143,7 +144,7 @@ def minimisation_checker() -> widgets.VBox:
             state["quiet"] = False
         evaluate(save=why == "merged")  # a merge may mix two tabs' choices: save the figures they give
 
-    part = SavedPart(SAVE_KEY, show, {"dataset": SAMPLE, "purpose": "", "needed": {}})
+    part = SavedPart(parts.MINIMISATION, show, {"dataset": SAMPLE, "purpose": "", "needed": {}})
 
     upload.observe(on_upload, names="value")
     sample.on_click(on_sample)

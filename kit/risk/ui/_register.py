@@ -11,7 +11,8 @@ from __future__ import annotations
 import ipywidgets as widgets
 import pandas as pd
 
-from kit.risk import (DEFAULT_TEMPLATE, NO_OWNER, SAVE_KEY, SORTS, Register, RiskInputError, load_template,
+from kit.workshop import parts
+from kit.risk import (DEFAULT_TEMPLATE, NO_OWNER, SORTS, Register, RiskInputError, load_template,
                       owner_gaps, read_register_csv, register_exports, template_info, template_names, validate_risk)
 from kit.toolkit import download_bar
 from kit.toolkit import file_upload, uploaded_file
@@ -242,7 +243,7 @@ def risk_register_app() -> widgets.VBox:
         finally:
             state["quiet"] = False
 
-    part = SavedPart(SAVE_KEY, show, load_template(DEFAULT_TEMPLATE).to_dict())
+    part = SavedPart(parts.RISK_REGISTER, show, load_template(DEFAULT_TEMPLATE).to_dict())
 
     template.observe(on_template, names="value")
     use_template.on_click(on_use_template)

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
-from kit.strategy import (LABELS, MAX_USE_CASES, MONEY, SAVE_KEY, SCORES, UseCase, add, amount,
+from kit.workshop import parts
+from kit.strategy import (LABELS, MAX_USE_CASES, MONEY, SCORES, UseCase, add, amount,
                           display_frame, from_saved, load_template, recommend, remove, replace, scales,
                           template_keys, use_case, use_case_document, use_cases_csv)
 from kit.toolkit import document_downloads
@@ -187,7 +188,7 @@ def use_case_matrix() -> widgets.VBox:
         status.value = ""
         refresh(said.get(why, ""))
 
-    part = SavedPart(SAVE_KEY, guarded(errors, "restore your use cases")(show),
+    part = SavedPart(parts.USE_CASES, guarded(errors, "restore your use cases")(show),
                      [case.to_dict() for case in state["cases"]])
 
     editing.observe(on_pick, names="value")

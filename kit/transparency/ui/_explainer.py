@@ -10,7 +10,8 @@ from __future__ import annotations
 import ipywidgets as widgets
 import pandas as pd
 
-from kit.transparency import SAVE_KEY, Explanation, example_applicants, explain, letter, remember, score_text
+from kit.workshop import parts
+from kit.transparency import Explanation, example_applicants, explain, letter, remember, score_text
 from kit.documents import to_html_fragment
 from kit.transparency._model_card import model_card
 from kit.transparency.ui._chart import contributions_alt, contributions_figure
@@ -135,7 +136,7 @@ def decision_explainer() -> widgets.VBox:
         quietly(typed, current)
         show(current, save=False)
 
-    part = SavedPart(SAVE_KEY, restore, {"current": None, "explained": []})
+    part = SavedPart(parts.EXPLAINER, restore, {"current": None, "explained": []})
 
     picker.observe(on_pick, names="value")
     button.on_click(on_explain)

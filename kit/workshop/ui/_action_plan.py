@@ -12,14 +12,16 @@ from kit.toolkit import error_box, escape, guarded, notice
 
 
 def _missing_html(plan) -> str:
+    problems = "".join(notice(why, "error") for _part, why in plan.unreadable)
     if not plan.missing:
-        return notice("Every part of the plan has saved work in it.", "success")
+        return problems or notice("Every part of the plan has saved work in it.", "success")
     items = "".join(
         f'<li>{escape(part.title)}: <a href="{escape(lesson_file(part.lesson))}">lesson {escape(part.lesson)}</a></li>'
         for part in plan.missing
     )
-    return (notice(f"{len(plan.missing)} parts have nothing saved yet. Open the lesson, do its activity "
-                   "with your workspace open, then build the plan again.", "info") + f"<ul>{items}</ul>")
+    return problems + (notice(f"{len(plan.missing)} parts have nothing saved yet. Open the lesson, do its "
+                              "activity with your workspace open, then build the plan again.", "info")
+                       + f"<ul>{items}</ul>")
 
 
 def action_plan_app() -> widgets.VBox:

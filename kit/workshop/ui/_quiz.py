@@ -9,6 +9,7 @@ from ipywidgets.widgets.widget_string import HTMLStyle
 
 from kit.workshop._quiz import Question, grade, load_quiz, score
 from kit.toolkit import error_box, escape, guarded, notice
+from kit.workshop import parts
 from kit.workshop.ui._workspace import SavedPart
 
 
@@ -97,7 +98,7 @@ def quiz(name: str) -> widgets.VBox:
                 show(question)
         show_score()
 
-    part = SavedPart(key, restore, {"answers": {}})
+    part = SavedPart(parts.QUIZZES, restore, {"answers": {}}, key=key)
     box = widgets.VBox(rows + [total, part.notice, errors])
     box.add_class("kit-quiz")
     return box

@@ -8,10 +8,12 @@ from typing import Any, Callable
 import ipywidgets as widgets
 
 from kit.workshop import session
+from kit.workshop._saved_work import Part, SavedWorkError
 from kit.workshop._store import Workspace
 from kit.toolkit import error_box, escape, guarded, notice
 
 
+UNREADABLE = "unreadable."  # saved values set aside because they could not be read
 NO_WORKSPACE = "No workspace open yet. Start a new one, or enter the code you wrote down earlier."
 
 
@@ -70,50 +72,68 @@ class SavedPart:
 
     Parameters
     ----------
-    key : the workspace key the value is saved under.
+    part : the declaration of what is saved (:mod:`kit.workshop.parts`): its key,
+        its schema and version. Every value saved is checked against it.
     show : ``show(value, why)`` puts a value (as saved) on the screen without
         saving it again; ``why`` is "restored" (opened from the workspace),
         "reset" (a new workspace: back to ``initial``) or "merged" (combined
         with a save made in another tab).
     initial : the value the app starts from; shown when the attendee switches
         to a workspace that has nothing saved for this part.
-
     whole : the value is one result that replaces any other (the latest audit
         run), never merged with another tab's.
+    key : for a family of keys (each lesson's quiz), the key of this one.
 
     Place :attr:`notice` in the app: it says when a save was merged with one
-    made in another tab or window on the same code.
+    made in another tab or window, or when saved work could not be read.
     """
 
-    def __init__(self, key: str, show: Callable[[Any, str], None], initial: Any, whole: bool = False):
-        self.key, self._show, self._initial, self._whole = key, show, copy.deepcopy(initial), whole
+    def __init__(self, part: Part, show: Callable[[Any, str], None], initial: Any, whole: bool = False,
+                 key: str | None = None):
+        self.part, self.key = part, key or part.key
+        self._show, self._initial, self._whole = show, copy.deepcopy(initial), whole
         self.notice = widgets.HTML()
         session.on_switch(self._on_switch)
 
     def load(self) -> Any:
-        """The saved value in the open workspace, or None."""
-        return session.load(self.key)
+        """The saved value in the open workspace as its current shape, or None; SavedWorkError if unreadable."""
+        item = session.load_item(self.key)
+        return None if item.version == 0 else self.part.read(item.value, item.schema)
 
     def save(self, value: Any) -> Any:
         """Save ``value`` and return what is now saved (shown on screen first if it was merged)."""
-        merged = session.save(self.key, value, whole=self._whole)
+        merged = session.save(self.key, self.part.check(value), whole=self._whole, schema=self.part.version)
         if merged is None:
             self.notice.value = ""
             return value
-        self._show(merged.value, "merged")
+        value = self.part.check(merged.value)
+        self._show(value, "merged")
         self.notice.value = notice(merged.summary(), "warning")
-        return merged.value
+        return value
 
-    def _on_switch(self, _workspace: Workspace, clear: bool) -> None:
+    def _on_switch(self, workspace: Workspace, clear: bool) -> None:
         self.notice.value = ""
-        value = self.load()
+        try:
+            value = self.load()
+        except SavedWorkError as problem:
+            self._set_aside(workspace)
+            self._show(copy.deepcopy(self._initial), "reset")
+            self.notice.value = notice(f"{problem} A copy is kept for your trainer; this part starts again "
+                                       "from the lesson's starting point.", "error")
+            return
         if value is not None:
             self._show(value, "restored")
         elif clear:
             self._show(copy.deepcopy(self._initial), "reset")
 
+    def _set_aside(self, workspace: Workspace) -> None:
+        """Keep an unreadable value under ``unreadable.<key>`` (no part reads it) and free the key."""
+        item = workspace.load_item(self.key)
+        workspace.save(f"{UNREADABLE}{self.key}", {"value": item.value, "schema": item.schema})
+        workspace.delete(self.key)
 
-def saved_text(key: str, description: str, placeholder: str = "", multiline: bool = False) -> widgets.Widget:
+
+def saved_text(part: Part, description: str, placeholder: str = "", multiline: bool = False) -> widgets.Widget:
     """A text box whose value is saved to the workspace as the attendee types.
 
     The value comes back whenever the attendee opens their workspace. Typing
@@ -132,12 +152,12 @@ def saved_text(key: str, description: str, placeholder: str = "", multiline: boo
         finally:
             loading["now"] = False
 
-    part = SavedPart(key, show, "")
+    saved = SavedPart(part, show, "")
 
     @guarded(errors, "save your text")
     def on_value(change):
         if not loading["now"]:
-            part.save(change["new"])
+            saved.save(change["new"])
 
     box.observe(on_value, names="value")
-    return widgets.VBox([box, part.notice, errors])
+    return widgets.VBox([box, saved.notice, errors])

@@ -7,12 +7,13 @@ import shutil
 import pytest
 import yaml
 
+from kit.workshop import parts as declared
 from kit.culture import _cases as cases_module
 
 from kit.workshop import content
 
 from kit.workshop import session
-from kit.culture._cases import (CASES_DIR, SAVE_KEY, decisions_section, latest_case_id, lens_table, load_cases,
+from kit.culture._cases import (CASES_DIR, decisions_section, latest_case_id, lens_table, load_cases,
                                 load_regions, parse_case, record_decision, regions_frame, scan_cases, cases_frame)
 from kit.workshop.content import ContentError
 
@@ -183,7 +184,7 @@ def test_explorer_compares_records_and_restores(fresh_session):
     parts["record"].click()
     assert parts["errors"].value == "" and "&lt;b&gt;consent&lt;/b&gt; first" in parts["recorded"].value
     code = session.current().code
-    assert session.current().load(SAVE_KEY)["sales"]["lens_ids"] == ["western", "customers"]
+    assert session.current().load(declared.CASES.key)["sales"]["lens_ids"] == ["western", "customers"]
 
     session.reset()
     again = _parts(case_explorer())

@@ -10,12 +10,13 @@ import pandas as pd
 import pytest
 from docx import Document as WordDocument
 
+from kit.workshop import parts
 from kit.workshop import content
 
 from kit.workshop import session
 from kit.workshop.content import ContentError
 from kit.documents import to_docx, to_html, to_markdown
-from kit.culture._maturity import (FOCUS, LEVELS, RATINGS, SAVE_KEY, action_plan, assess, clean_ratings, example_assessment,
+from kit.culture._maturity import (FOCUS, LEVELS, RATINGS, action_plan, assess, clean_ratings, example_assessment,
                                    level_for, load_model, maturity_document, maturity_section, radar_alt, thresholds_text)
 from kit.culture import LEVEL_NAMES
 
@@ -194,7 +195,7 @@ def test_the_app_saves_as_you_go_and_restores_on_reopen(fresh_session):
     view = app.children[-1].value
     assert "Culture: Fundamentals (33%)" in view and "Set up a confidential way to raise concerns" in view
     workspace = session.current()
-    assert workspace.load(SAVE_KEY) == {"organisation": "", "ratings": {"culture-speak-up": 1}}
+    assert workspace.load(parts.MATURITY.key) == {"organisation": "", "ratings": {"culture-speak-up": 1}}
     session.reset()  # a reload: new kernel, new widgets
     again = maturity_app()
     assert _radio(again, "culture-speak-up").value is None

@@ -6,9 +6,10 @@ import io
 
 import pytest
 
+from kit.workshop import parts as declared
 from kit.workshop import session
 from kit.documents import to_docx, to_html, to_markdown
-from kit.culture._statement import (SAVE_KEY, TO_WRITE, add_evidence, clean_answers, evidence, load_fields,
+from kit.culture._statement import (TO_WRITE, add_evidence, clean_answers, evidence, load_fields,
                                     missing_sections, statement_document, statement_section, suggestions, warnings)
 
 TIER_ONE = ["Name", "Description", "Purpose", "How it works", "Why we use it", "Contact"]
@@ -166,7 +167,7 @@ def test_builder_drafts_saves_and_restores(fresh_session, example):
     assert "&lt;script&gt;" in parts["preview"].value and "<script>" not in parts["preview"].value
     parts["example"].click()
     assert parts["boxes"]["purpose"].value == example["purpose"]
-    saved = workspace.load(SAVE_KEY)["answers"]
+    saved = workspace.load(declared.STATEMENT.key)["answers"]
     assert saved["organisation"] == "Acme & Sons" and saved["purpose"] == example["purpose"]
 
     session.reset()

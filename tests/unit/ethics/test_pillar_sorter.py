@@ -5,8 +5,9 @@ from __future__ import annotations
 import ipywidgets as widgets
 import pytest
 
+from kit.workshop import parts
 from kit.workshop import session
-from kit.ethics import SAVE_KEY, content
+from kit.ethics import content
 from kit.ethics.ui import pillar_cards_html, pillar_sorter
 from tests.unit.strategy.test_use_case_matrix import find, text
 
@@ -26,7 +27,7 @@ def test_checking_gives_feedback_and_saves_the_score():
     assert "You found 1 of 2 pillars at stake" in shown and "Missed: Transparency" in shown
     total = len(content().scenarios)
     assert f"Your score: 0 of {total} scenarios sorted right (1 answered so far)" in shown
-    assert session.current().load(SAVE_KEY) == {"answers": {"loyalty-app": ["privacy"]}, "score": [0, 1, total]}
+    assert session.current().load(parts.PILLARS.key) == {"answers": {"loyalty-app": ["privacy"]}, "score": [0, 1, total]}
 
 
 def test_nothing_ticked_is_a_plain_message_and_saves_nothing():

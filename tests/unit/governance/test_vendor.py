@@ -10,12 +10,13 @@ from fractions import Fraction
 import pytest
 from docx import Document as WordDocument
 
+from kit.workshop import parts
 from kit.workshop import content
 
 from kit.workshop import session
 from kit.workshop.content import ContentError
 from kit.documents import to_docx, to_html, to_markdown
-from kit.governance._vendor import (BANDS, NAME_LIMIT, SAVE_KEY, Area, Checklist, Question, band_for, check_name, clean_answers,
+from kit.governance._vendor import (BANDS, NAME_LIMIT, Area, Checklist, Question, band_for, check_name, clean_answers,
                                     example_summary, load_checklist, scale_text, summarise, summary_alt, vendor_document,
                                     vendor_section)
 from kit.governance._vendor_checklist import Option
@@ -200,7 +201,7 @@ def test_the_app_saves_as_you_go_and_restores_on_reopen(fresh_session):
     summary = app.children[-1].value
     assert "1 of 18 questions answered" in summary and "Please confirm in the contract that you will delete" in summary
     workspace = session.current()
-    assert workspace.load(SAVE_KEY) == {"vendor": "", "tool": "", "answers": {"deletion": 2}}
+    assert workspace.load(parts.VENDOR.key) == {"vendor": "", "tool": "", "answers": {"deletion": 2}}
     session.reset()  # a reload: new kernel, new widgets
     again = vendor_checklist()
     assert _radio(again, "deletion").value is None

@@ -11,6 +11,7 @@ from fractions import Fraction
 import pandas as pd
 import pytest
 
+from kit.workshop import parts as declared
 from kit.measure import _kpis as kpis
 
 from kit.workshop import session
@@ -219,7 +220,7 @@ def _parts(box):
 
 
 def test_dashboard_sets_saves_and_restores_a_target(fresh_session):
-    from kit.measure.ui import SAVE_KEY, kpi_dashboard
+    from kit.measure.ui import kpi_dashboard
 
     parts = _parts(kpi_dashboard())
     assert "Drift alert" in parts["drift"].value and parts["overview"].value.count("✘") == 3
@@ -232,7 +233,7 @@ def test_dashboard_sets_saves_and_restores_a_target(fresh_session):
     parts["set"].click()
     assert parts["errors"].value == "" and parts["overview"].value.count("✘") == 4
     code = session.current().code
-    assert session.current().load(SAVE_KEY) == {"staff_awareness": 90.0}
+    assert session.current().load(declared.TARGETS.key) == {"staff_awareness": 90.0}
 
     session.reset()  # a reload: new kernel, new widgets, the kit's targets again
     again = _parts(kpi_dashboard())
@@ -241,6 +242,6 @@ def test_dashboard_sets_saves_and_restores_a_target(fresh_session):
     assert again["overview"].value.count("✘") == 4
     again["pick"].value = "staff_awareness"
     again["reset"].click()
-    assert session.current().load(SAVE_KEY) == {} and again["target"].value == "80"
+    assert session.current().load(declared.TARGETS.key) == {} and again["target"].value == "80"
     again["attribute"].value = "ethnicity"
     assert "No drift" in again["drift"].value

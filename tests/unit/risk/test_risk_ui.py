@@ -7,8 +7,9 @@ import datetime as dt
 import ipywidgets as widgets
 import pytest
 
+from kit.workshop import parts
 from kit.workshop import session
-from kit.risk import SAVE_KEY, Register, register_csv, validate_risk
+from kit.risk import Register, register_csv, validate_risk
 from kit.risk.ui import owners_notice, register_table_html, risk_register_app
 
 
@@ -74,7 +75,7 @@ def test_adding_a_risk_updates_table_heatmap_and_saves(app):
     app.button("Add this risk").click()
     assert "&lt;img src=x onerror=alert(1)&gt;" in app.html and "<img src=x" not in app.html
     assert "R5 at likelihood 4 (likely) × severity 3 (moderate) = 12, high" in app.html
-    saved = session.current().load(SAVE_KEY)
+    saved = session.current().load(parts.RISK_REGISTER.key)
     assert saved["risks"][-1]["title"] == "<img src=x onerror=alert(1)>" and saved["risks"][-1]["due"] == "2026-05-01"
     assert app.get("Risk", widgets.Text).value == ""  # the form is ready for the next risk
 
@@ -94,10 +95,10 @@ def test_editing_applies_live_and_a_bad_edit_is_explained_not_saved(app):
     assert app.get("Risk", widgets.Text).value == "Data privacy breach"
     app.get("Likelihood (1-5)").value = 5
     assert "Saved R1: score 25 (critical)" in app.html
-    assert session.current().load(SAVE_KEY)["risks"][0]["likelihood"] == 5
+    assert session.current().load(parts.RISK_REGISTER.key)["risks"][0]["likelihood"] == 5
     app.get("Likelihood (1-5)").value = 1  # below the likelihood after mitigation (2)
     assert "Your change to R1 is not saved yet" in app.alerts() and "higher than before" in app.alerts()
-    assert session.current().load(SAVE_KEY)["risks"][0]["likelihood"] == 5
+    assert session.current().load(parts.RISK_REGISTER.key)["risks"][0]["likelihood"] == 5
     assert app.get("Likelihood (1-5)").value == 1
 
 
@@ -113,7 +114,7 @@ def test_remove_asks_for_a_second_press(app):
     assert "Lack of transparency" in app.table
     app.button("Yes, remove R3").click()
     assert "Lack of transparency" not in app.table and "Removed R3 Lack of transparency" in app.html
-    assert [r["ref"] for r in session.current().load(SAVE_KEY)["risks"]] == ["R1", "R2", "R4"]
+    assert [r["ref"] for r in session.current().load(parts.RISK_REGISTER.key)["risks"]] == ["R1", "R2", "R4"]
 
 
 def test_changing_template_asks_before_replacing_then_lists_owner_gaps(app):
@@ -147,7 +148,7 @@ def test_upload_replaces_the_register_and_a_bad_file_is_explained(app):
 
 def test_renaming_and_sorting(app):
     app.get("AI system you are assessing").value = "Harbour Lane chatbot"
-    assert session.current().load(SAVE_KEY)["name"] == "Harbour Lane chatbot"
+    assert session.current().load(parts.RISK_REGISTER.key)["name"] == "Harbour Lane chatbot"
     app.get("Sort the table by").value = "residual"
     assert "sorted by score after mitigation" in app.html
 
@@ -166,7 +167,7 @@ def test_reopening_the_workspace_restores_the_register(app):
 
 def test_an_unreadable_saved_register_leaves_the_screen_alone(app):
     code = session.start_new().code
-    session.current().save(SAVE_KEY, {"risks": [{"title": "", "likelihood": 9}]})
+    session.current().save(parts.RISK_REGISTER.key, {"risks": [{"title": "", "likelihood": 9}]})
     session.reset()
     again = App()
     session.resume(code)

@@ -5,8 +5,9 @@ from __future__ import annotations
 import ipywidgets as widgets
 import pytest
 
+from kit.workshop import parts
 from kit.workshop import session
-from kit.strategy import SAVE_KEY, load_template
+from kit.strategy import load_template
 from kit.strategy.ui import use_case_matrix
 
 
@@ -28,7 +29,7 @@ def text(app) -> str:
 
 
 def saved():
-    return session.current().load(SAVE_KEY)
+    return session.current().load(parts.USE_CASES.key)
 
 
 def test_starts_with_the_retailer_and_its_pilot():

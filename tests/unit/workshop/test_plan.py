@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
+import importlib
 import subprocess
 import sys
 
 import pytest
 
-from kit.workshop import content
-from kit.workshop.content import ContentError
 from kit.documents import to_html, to_markdown
 from kit.hiring import audit_at, findings
-from kit.workshop._plan import _function, build_plan, lesson_file, parts
-from kit.workshop import Store
+from kit.workshop import Store, build_plan, lesson_file, parts
 
 
 @pytest.fixture()
@@ -20,15 +18,17 @@ def workspace(tmp_path):
     return Store(tmp_path).create()
 
 
-def test_every_listed_part_resolves_to_a_function_and_a_lesson():
-    for part in parts():
-        assert callable(_function(part.section_path, part.title))
+def test_every_part_resolves_to_a_section_function_and_a_lesson():
+    for part in parts.ALL:
+        module, _, name = part.section.partition(":")
+        assert callable(getattr(importlib.import_module(module), name)), part.section
         assert lesson_file(part.lesson).startswith(part.lesson + "_")
+    assert len({part.key for part in parts.ALL}) == len(parts.ALL)
 
 
 def test_empty_workspace_lists_every_part_as_missing(workspace):
     plan = build_plan(workspace)
-    assert len(plan.missing) == len(parts())
+    assert len(plan.missing) == len(parts.ALL)
     assert [s.heading for s in plan.document.sections] == ["Keep reviewing and adapting"]
     assert plan.document.title == "Ethical AI action plan: our organisation"
 
@@ -48,17 +48,15 @@ def test_saved_work_from_several_lessons_appears(workspace):
     assert {p.key for p in plan.missing} >= {"profile.goal", "bias.own_audit"}
 
 
-def test_unreadable_saved_value_is_missing_not_fatal(workspace):
+def test_an_unreadable_value_is_named_for_the_attendee_and_the_rest_of_the_plan_stands(workspace):
     workspace.save("bias.explorer", {"unexpected": "shape"})
+    workspace.save("profile.goal", "Check our screening tool")
     plan = build_plan(workspace)
-    assert "bias.explorer" in {p.key for p in plan.missing}
-
-
-def test_bad_registry_entry_names_the_fix(monkeypatch):
-    monkeypatch.setattr(content, "_read", lambda name: [{"title": "X", "lesson": "03", "key": "k",
-                                                         "section": "kit.nowhere:nothing"}])
-    with pytest.raises(ContentError, match="cannot find kit.nowhere:nothing"):
-        parts()
+    [(part, why)] = plan.unreadable
+    assert part is parts.BIAS_EXPLORER and "bias.explorer" not in {p.key for p in plan.missing}
+    assert why.startswith("Your bias audit of the practice screening tool from lesson 03 could not be read")
+    assert "groups" in why  # the field that is missing
+    assert "What we want from AI, ethically" in [s.heading for s in plan.document.sections]
 
 
 def test_an_empty_plan_imports_no_section_module():

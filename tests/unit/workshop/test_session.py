@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kit.workshop import session
+from kit.workshop import parts, session
 from kit.workshop.ui import saved_text
 
 
@@ -30,7 +30,7 @@ def test_switching_from_no_workspace_does_not_clear():
 
 
 def test_a_new_workspace_on_a_used_page_starts_empty_and_the_old_one_keeps_its_text():
-    box = saved_text("profile.goal", "Goal").children[0]
+    box = saved_text(parts.GOAL, "Goal").children[0]
     box.value = "Attendee one's goal"
     first = session.current()
     session.start_new()
@@ -54,16 +54,16 @@ def test_saved_part_shows_the_merge_and_says_so():
     from kit.workshop.ui import SavedPart
 
     shown = []
-    part = SavedPart("notes", lambda value, why: shown.append((value, why)), "")
+    part = SavedPart(parts.TARGETS, lambda value, why: shown.append((value, why)), {})
     part.save({"a": 1})
-    session.store().open(session.current().code).save("notes", {"a": 1, "b": 2}, expected=1)
+    session.store().open(session.current().code).save("kpis.targets", {"a": 1, "b": 2}, expected=1)
     assert part.save({"a": 1, "c": 3}) == {"a": 1, "b": 2, "c": 3}
     assert shown == [({"a": 1, "b": 2, "c": 3}, "merged")]
     assert "both kept" in part.notice.value
 
 
 def test_typing_before_any_workspace_keeps_the_text_and_saves_it():
-    box = saved_text("profile.goal", "Goal").children[0]
+    box = saved_text(parts.GOAL, "Goal").children[0]
     box.value = "Check our screening tool"
     workspace = session.current()
     assert workspace is not None and box.value == "Check our screening tool"
@@ -71,11 +71,11 @@ def test_typing_before_any_workspace_keeps_the_text_and_saves_it():
 
 
 def test_reopening_restores_saved_text_into_a_new_page():
-    box = saved_text("profile.goal", "Goal").children[0]
+    box = saved_text(parts.GOAL, "Goal").children[0]
     box.value = "Audit the chatbot"
     code = session.current().code
     session.reset()  # a reload: new kernel, new widgets
-    again = saved_text("profile.goal", "Goal").children[0]
+    again = saved_text(parts.GOAL, "Goal").children[0]
     assert again.value == ""
     session.resume(code)
     assert again.value == "Audit the chatbot"

@@ -140,3 +140,17 @@ def test_a_store_from_before_versions_is_upgraded(tmp_path):
     workspace = Store(tmp_path).open("ACDE-FGHJ-KM34")
     assert workspace.load_versioned("note") == ("kept", 1)
     assert workspace.save("note", "changed", expected=1) == 2
+
+
+def test_the_jupyterhub_backup_script_looks_for_the_file_the_store_writes():
+    """The backup script runs outside the kit's environment (standard library only), so it names the file itself."""
+    import ast
+    from pathlib import Path
+
+    from kit.paths import REPO_ROOT
+    from kit.workshop import DB_NAME
+
+    script = (REPO_ROOT / "deploy" / "jupyterhub" / "backup-workspaces.py").read_text()
+    [value] = [node.value for node in ast.walk(ast.parse(script))
+               if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", "") == "WORKSPACE"]
+    assert Path(ast.unparse(value).split("/")[-1].strip(" '\")")).name == DB_NAME

@@ -1,0 +1,199 @@
+"""Every part of an attendee's saved work, declared once, in the order of the action plan.
+
+A part's schema types the fields the kit reads and keeps any other field it
+finds, so an older or richer value is never cut down when it is saved again.
+To add a part: declare it here (key, lesson, title, schema, section), save it
+from the app with ``SavedPart(parts.NEW_PART, ...)``, and it appears in the
+action plan in the place it is listed. To change a part's shape: raise its
+``version`` and add the upgrade from the version before.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, RootModel
+
+from kit.workshop._saved_work import Part
+
+Number = float | int
+
+
+class _Open(BaseModel):
+    """A saved record: the fields named are checked, any others are kept as they are."""
+
+    model_config = ConfigDict(extra="allow")
+
+
+class Text(RootModel[str]):
+    """A note the attendee typed."""
+
+
+class UseCase(_Open):
+    title: str
+    value: int
+    effort: int
+    risk: int
+
+
+class UseCases(RootModel[list[UseCase]]):
+    """Lesson 01's candidate use cases, in the attendee's order."""
+
+
+class PillarAnswers(_Open):
+    answers: dict[str, list[str]] = {}
+
+
+class AuditFindings(_Open):
+    groups: list[str]
+    threshold: Number
+    four_fifths_pass: bool | None = None
+    flagged: list[str] = []
+
+
+class AuditGroup(_Open):
+    group: dict[str, str]
+    n: int
+    selected: int
+    selection_rate: Number | None
+    impact_ratio: Number | None = None
+
+
+class OwnAudit(_Open):
+    rows: int
+    outcome: str
+    groups: list[str]
+    four_fifths_pass: bool | None
+    by_group: list[AuditGroup] = []
+
+
+class Explained(_Open):
+    current: str | None = None
+    explained: list[dict[str, Any]] = []
+
+
+class KAnonymity(_Open):
+    rows: int
+    k: int
+
+
+class Minimisation(_Open):
+    dataset: str
+    purpose: str = ""
+    needed: dict[str, bool] = {}
+    risk: KAnonymity
+
+
+class Risk(_Open):
+    title: str
+    likelihood: int
+    severity: int
+    ref: str = ""
+
+
+class RiskRegister(_Open):
+    name: str = ""
+    risks: list[Risk] = []
+
+
+class PolicyAnswers(_Open):
+    answers: dict[str, str] = {}
+    areas: list[str] | None = None
+
+
+class ImpactAssessment(_Open):
+    system: str = ""
+    answers: dict[str, Any] = {}
+
+
+class Oversight(_Open):
+    decision: str = ""
+    choices: list[int] = []
+
+
+class VendorAnswers(_Open):
+    vendor: str = ""
+    tool: str = ""
+    answers: dict[str, int] = {}
+
+
+class Targets(RootModel[dict[str, Number | str]]):
+    """Lesson 09's own KPI targets, by KPI id."""
+
+
+class Maturity(_Open):
+    organisation: str = ""
+    ratings: dict[str, int] = {}
+
+
+class CaseDecision(_Open):
+    decision: str
+    reasoning: str = ""
+
+
+class CaseDecisions(RootModel[dict[str, CaseDecision]]):
+    """Lesson 11's decisions, by case id."""
+
+
+class Statement(_Open):
+    answers: dict[str, str] = {}
+
+
+class QuizAnswers(_Open):
+    answers: dict[str, list[int]] = {}
+
+
+def _quiz_v1_to_v2(value: Any) -> Any:
+    """Version 1 also kept the score; it is always counted again from the answers now."""
+    return {k: v for k, v in value.items() if k != "score"} if isinstance(value, dict) else value
+
+
+_SECTIONS = "kit.workshop._plan_sections"
+
+ORGANISATION = Part("profile.organisation", "00", "Your organisation", Text, f"{_SECTIONS}:organisation_section")
+GOAL = Part("profile.goal", "00", "Your goal", Text, f"{_SECTIONS}:goal_section")
+USE_CASES = Part("strategy.use_cases", "01", "Candidate AI use cases and your first pilot", UseCases,
+                 "kit.strategy:use_cases_section")
+STRATEGY_NOTES = Part("strategy.notes", "01", "Notes on your AI strategy", Text, "kit.strategy:notes_section")
+PILLARS = Part("pillars.sorter", "02", "The ethics pillars at stake", PillarAnswers,
+               "kit.ethics._pillars:sorter_section")
+PILLAR_NOTES = Part("pillars.notes", "02", "Notes on the ethics pillars", Text, "kit.ethics._pillars:notes_section")
+BIAS_EXPLORER = Part("bias.explorer", "03", "Bias audit of the practice screening tool", AuditFindings,
+                     f"{_SECTIONS}:bias_explorer_section")
+OWN_AUDIT = Part("bias.own_audit", "03", "Bias audit of your own data", OwnAudit, f"{_SECTIONS}:own_audit_section")
+BIAS_NOTES = Part("bias.notes", "03", "Questions for your supplier", Text, f"{_SECTIONS}:bias_notes_section")
+EXPLAINER = Part("transparency.explainer", "04", "Decisions explained to applicants", Explained,
+                 "kit.transparency:explainer_section")
+NOTICE = Part("transparency.notes", "04", "Your notice about AI use", Text, "kit.transparency:notes_section")
+MINIMISATION = Part("privacy.minimisation", "05", "Data minimisation review", Minimisation,
+                    "kit.privacy:minimisation_section")
+RISK_REGISTER = Part("risk.register", "06", "Risk register", RiskRegister, "kit.risk:risk_section")
+RISK_NOTES = Part("risk.notes", "06", "Notes on your risk assessment", Text, "kit.risk:risk_notes_section")
+POLICY = Part("policy.answers", "07", "Your AI policy", PolicyAnswers, "kit.governance:policy_section")
+IMPACT = Part("policy.impact_assessment", "07", "Algorithmic impact assessment", ImpactAssessment,
+              "kit.governance:impact_section")
+OVERSIGHT = Part("policy.human_in_the_loop", "07", "When a person must decide", Oversight,
+                 "kit.governance:human_in_the_loop_section")
+POLICY_NOTES = Part("policy.notes", "07", "Notes on policies and governance", Text, "kit.governance:notes_section")
+VENDOR = Part("vendor.checklist", "08", "Supplier due diligence", VendorAnswers, "kit.governance:vendor_section")
+TARGETS = Part("kpis.targets", "09", "Your KPI targets", Targets, "kit.measure:targets_section")
+MATURITY = Part("culture.maturity", "10", "Maturity self-assessment and action plan", Maturity,
+                "kit.culture:maturity_section")
+CASES = Part("cases.decisions", "11", "Decisions on the case studies", CaseDecisions, "kit.culture:decisions_section")
+STATEMENT = Part("transparency.statement", "12", "Your transparency statement", Statement,
+                 "kit.culture:statement_section")
+QUIZZES = Part("quiz.", "00", "Self-check scores", QuizAnswers, f"{_SECTIONS}:quiz_section", version=2,
+               upgrades={1: _quiz_v1_to_v2}, family=True)
+
+#: Every part, in the order of the action plan.
+ALL: tuple[Part, ...] = (ORGANISATION, GOAL, USE_CASES, STRATEGY_NOTES, PILLARS, PILLAR_NOTES, BIAS_EXPLORER,
+                         OWN_AUDIT, BIAS_NOTES, EXPLAINER, NOTICE, MINIMISATION, RISK_REGISTER, RISK_NOTES, POLICY,
+                         IMPACT, OVERSIGHT, POLICY_NOTES, VENDOR, TARGETS, MATURITY, CASES, STATEMENT, QUIZZES)
+
+
+def part_for(key: str) -> Part:
+    """The part a workspace key holds; a plain error for a key no part declares."""
+    for part in ALL:
+        if part.keys_in([key]):
+            return part
+    raise KeyError(f"no saved part is declared for the key {key!r}: add it to kit/workshop/parts.py")
