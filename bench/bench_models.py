@@ -21,9 +21,7 @@ import sklearn
 from sklearn.model_selection import train_test_split
 
 from kit.data import load_hiring, make_applicants
-from kit.fairness import compare_mitigations
-from kit.hiring import PROTECTED
-from kit.hiring import train_screening_model
+from kit.hiring import PROTECTED, compare_mitigations, train_screening_model
 
 #: Seconds; the ceilings the removed timed tests used.
 TRAIN_TARGET, COMPARE_TARGET = 1.0, 2.0

@@ -11,7 +11,7 @@ from kit.server import trust_lessons
 c = get_config()  # noqa: F821 - Jupyter provides get_config()
 
 # Refuse a new page politely past KIT_MAX_KERNELS open pages, or when the machine
-# has less than KIT_RESERVE_MB of memory free (see kit/limits.py).
+# has less than KIT_RESERVE_MB of memory free (see kit/server/_limits.py).
 c.ServerApp.kernel_manager_class = "kit.server._limits.LimitedKernelManager"
 
 # Shut down the kernel of a page nobody has used for KIT_KERNEL_IDLE seconds.

@@ -1,10 +1,11 @@
 """Lesson 03's hiring lab: the screening model, the bias explorer's audits, mitigations and the exercise checks."""
 
+from kit import lazy_names
 from kit.hiring._lab import (DEFAULT_THRESHOLD, GUIDELINES_EXAMPLE, PROTECTED, audit_at, decisions_at,
                              findings, guidelines_example)
 from kit.hiring._mitigation_lab import mitigation_table
 
-# Heavy imports (scikit-learn, fairlearn, nbformat): loaded on first use, so the pages
+# Heavy imports (scikit-learn, fairlearn, nbformat): loaded on first use (kit.lazy_names), so the pages
 # that do not need them start quickly.
 _LAZY = {
     "APPROACHES": "_mitigate",
@@ -38,13 +39,7 @@ _LAZY = {
     "train_screening_model": "_model"
 }
 
-
-def __getattr__(name):
-    if name in _LAZY:
-        import importlib
-
-        return getattr(importlib.import_module(f"kit.hiring.{_LAZY[name]}"), name)
-    raise AttributeError(f"module 'kit.hiring' has no attribute {name!r}")
+__getattr__ = lazy_names("kit.hiring", _LAZY)
 
 __all__ = [
     "APPROACHES",

@@ -1,5 +1,6 @@
 """The workshop itself: workspaces and saved work, lessons, quizzes, glossary, agendas, the guide, exercises and the action plan."""
 
+from kit import lazy_names
 from kit.workshop._agenda import Lesson, Slot, agenda, agenda_names, lessons
 from kit.workshop._checks import (Feedback, as_series, check, matches, never_raises, numbers_hint,
                                   series_check, series_hint)
@@ -13,7 +14,7 @@ from kit.workshop._plan_sections import (bias_explorer_section, bias_notes_secti
 from kit.workshop._quiz import Grade, KINDS, Option, Question, grade, load_quiz, score
 from kit.workshop._store import ALPHABET, DB_NAME, StaleSave, Store, Workspace, WorkspaceError, normalise_code
 
-# Heavy imports (scikit-learn, fairlearn, nbformat): loaded on first use, so the pages
+# Heavy imports (scikit-learn, fairlearn, nbformat): loaded on first use (kit.lazy_names), so the pages
 # that do not need them start quickly.
 _LAZY = {
     "BEGIN": "_exercises",
@@ -31,13 +32,7 @@ _LAZY = {
     "write_guide": "_guide"
 }
 
-
-def __getattr__(name):
-    if name in _LAZY:
-        import importlib
-
-        return getattr(importlib.import_module(f"kit.workshop.{_LAZY[name]}"), name)
-    raise AttributeError(f"module 'kit.workshop' has no attribute {name!r}")
+__getattr__ = lazy_names("kit.workshop", _LAZY)
 
 __all__ = [
     "ALPHABET",

@@ -17,48 +17,49 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from kit.workshop._merge import Merged, merge
-from kit.workshop._store import Item, StaleSave, Store, Workspace
+from kit.workshop._backend import StoreBackend, WorkspaceBackend
+from kit.workshop._store import Item, StaleSave, Store
 
 _state: dict[str, Any] = {"store": None, "workspace": None}
 _seen: dict[str, tuple[int, Any]] = {}  # key -> (version, value) this page last loaded or saved
-_on_change: list[Callable[[Workspace], None]] = []
-_on_switch: list[Callable[[Workspace, bool], None]] = []
+_on_change: list[Callable[[WorkspaceBackend], None]] = []
+_on_switch: list[Callable[[WorkspaceBackend, bool], None]] = []
 _SAVE_TRIES = 20
 
 
-def store() -> Store:
-    """The store for this kernel, created on first use."""
+def store() -> StoreBackend:
+    """The store for this kernel, created on first use (the embedded SQLite store)."""
     if _state["store"] is None:
         _state["store"] = Store()
     return _state["store"]
 
 
-def current() -> Workspace | None:
+def current() -> WorkspaceBackend | None:
     """The open workspace, or None before the attendee starts or opens one."""
     return _state["workspace"]
 
 
-def start_new() -> Workspace:
+def start_new() -> WorkspaceBackend:
     """Issue a new workspace at the attendee's request and make it current (apps show its empty state)."""
     return _activate(store().create(), switched=True)
 
 
-def resume(code: str) -> Workspace:
+def resume(code: str) -> WorkspaceBackend:
     """Open the workspace for ``code`` (raises a plain WorkspaceError if unknown); apps show what it holds."""
     return _activate(store().open(code), switched=True)
 
 
-def ensure() -> Workspace:
+def ensure() -> WorkspaceBackend:
     """The current workspace, starting one if the attendee has none yet (what is on screen stays and is saved)."""
     return current() or _activate(store().create(), switched=False)
 
 
-def on_change(listener: Callable[[Workspace], None]) -> None:
+def on_change(listener: Callable[[WorkspaceBackend], None]) -> None:
     """Call ``listener(workspace)`` whenever a workspace becomes current, even one started by a first save."""
     _on_change.append(listener)
 
 
-def on_switch(listener: Callable[[Workspace, bool], None]) -> None:
+def on_switch(listener: Callable[[WorkspaceBackend, bool], None]) -> None:
     """Call ``listener(workspace, clear)`` when the attendee starts or opens a workspace.
 
     The listener shows what ``workspace`` holds. ``clear`` is True when another
@@ -111,7 +112,7 @@ def save(key: str, value: Any, whole: bool = False, schema: int = 1) -> Merged |
     raise RuntimeError(f"could not save {key!r}: it kept changing in another tab")
 
 
-def _activate(workspace: Workspace, switched: bool) -> Workspace:
+def _activate(workspace: WorkspaceBackend, switched: bool) -> WorkspaceBackend:
     clear = _state["workspace"] is not None
     _state["workspace"] = workspace
     _seen.clear()

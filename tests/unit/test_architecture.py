@@ -106,10 +106,13 @@ def _kit_imports(path: Path):
             yield node.module, [alias.name for alias in node.names]
 
 
-@pytest.mark.parametrize("name", sorted(MODULES))
+SCRIPTS = {str(p.relative_to(KIT.parent)): p for p in sorted((KIT.parent / "bench").glob("*.py"))}
+
+
+@pytest.mark.parametrize("name", sorted(MODULES) + sorted(SCRIPTS))
 def test_every_import_of_the_kit_resolves(name):
-    """Imports inside functions run only when a page needs them: check each names something real."""
-    for module, names in _kit_imports(MODULES[name]):
+    """Imports inside functions (and in benchmarks, run by hand) run late: check each names something real."""
+    for module, names in _kit_imports(MODULES.get(name) or SCRIPTS[name]):
         found = importlib.import_module(module)
         missing = [n for n in names if not hasattr(found, n) and importlib.util.find_spec(f"{module}.{n}") is None]
         assert not missing, f"{name}: from {module} import {', '.join(missing)}"

@@ -154,3 +154,9 @@ def test_the_jupyterhub_backup_script_looks_for_the_file_the_store_writes():
     [value] = [node.value for node in ast.walk(ast.parse(script))
                if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", "") == "WORKSPACE"]
     assert Path(ast.unparse(value).split("/")[-1].strip(" '\")")).name == DB_NAME
+
+
+def test_the_sqlite_store_is_one_backend_of_the_interface(store):
+    from kit.workshop._backend import StoreBackend, WorkspaceBackend
+
+    assert isinstance(store, StoreBackend) and isinstance(store.create(), WorkspaceBackend)
