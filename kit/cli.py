@@ -13,8 +13,8 @@ from pathlib import Path
 
 from kit.workshop import _exercises as exercises
 from kit.paths import EXERCISES_DIR, NOTEBOOKS_DIR, SOLUTIONS_DIR
-from kit.server import (ServeOptions, lab_command, parse_pool, port_problem, trust_lessons, voila_command,
-                        wait_until_answering)
+from kit.server import (ServeOptions, descendants, lab_command, parse_pool, port_problem, stop_leftovers,
+                        trust_lessons, voila_command, wait_until_answering)
 
 
 def _serve(args: argparse.Namespace) -> int:
@@ -46,12 +46,13 @@ def _run_voila(options: ServeOptions, open_browser: bool) -> int:
     if options.notebooks.resolve() == NOTEBOOKS_DIR.resolve():
         trust_lessons()
     server = subprocess.Popen(voila_command(options))
-    stopping = []
+    stopping, started = [], []
 
     def pass_on(number, _frame):
         # Pass Ctrl+C and `kill` on to Voilà, so it shuts its kernels down instead
-        # of being left running without us.
+        # of being left running without us; note its kernels, to end any it leaves.
         stopping.append(number)
+        started.extend(descendants(server.pid))
         server.send_signal(number)
 
     for signum in (signal.SIGINT, signal.SIGTERM):
@@ -64,7 +65,9 @@ def _run_voila(options: ServeOptions, open_browser: bool) -> int:
         elif not stopping:
             print(f"kit serve: the server stopped while starting (exit code {server.returncode}); "
                   "the lines above say why.", file=sys.stderr)
-        return server.wait(timeout=None)
+        status = server.wait(timeout=None)
+        stop_leftovers(started)
+        return status
     finally:
         if server.poll() is None:
             server.kill()

@@ -216,3 +216,35 @@ def wait_until_answering(url: str, server, say: Callable[[str], None], every: fl
             note += every
         time.sleep(0.5)
     return False
+
+
+def descendants(pid: int) -> list:
+    """The processes ``pid`` started, and theirs (Voilà's kernels), as psutil processes; [] once it is gone."""
+    import psutil
+
+    try:
+        return psutil.Process(pid).children(recursive=True)
+    except psutil.Error:
+        return []
+
+
+def stop_leftovers(processes: list, grace: float = 10) -> None:
+    """End the processes still running from ``processes``: politely, then firmly after ``grace`` seconds.
+
+    Voilà stops its kernels when it is stopped, except a kernel it was still
+    starting at that moment, which would live on without a server.
+    """
+    import psutil
+
+    alive = [p for p in processes if p.is_running()]
+    for process in alive:
+        try:
+            process.terminate()
+        except psutil.Error:
+            pass
+    _gone, still = psutil.wait_procs(alive, timeout=grace)
+    for process in still:
+        try:
+            process.kill()
+        except psutil.Error:
+            pass
