@@ -1,106 +1,34 @@
 """Read an audit CSV and check the chosen columns, with one-line fixes.
 
-The people who run the audit export a spreadsheet; the usual ways it goes
-wrong are known (semicolons from a European Excel, Windows-1252 text, an extra
-header row, a typo in a column name). Each check here turns one of them into an
+The file itself (encoding, delimiter, column names, ragged rows) is checked by
+:func:`kit.documents.read_csv_table`, the kit's one CSV reader, so the audit and
+the risk register refuse a bad file with the same words. This module adds the
+audit's own checks: the outcome, group and label columns. Each problem is an
 :class:`AuditInputError` whose message says what is wrong and what to do.
 Values are read as text so that codes such as postcode "01234" keep their
 leading zero; the outcome and label are then compared with ``positive``.
 """
 
-import csv
 import difflib
-import io
 import numbers
-import re
-import warnings
 from dataclasses import dataclass
-from pathlib import Path
 
 import pandas as pd
+
+from kit.documents import CsvFileError, read_csv_table
 
 from ._errors import AuditInputError
 
 __all__ = ["read_audit_csv", "check_audit_columns"]
-
-_OTHER_DELIMITERS = {";": "semicolons", "\t": "tabs", "|": "'|' characters"}
-_SAVE_UTF8 = ("In Excel use File > Save As > 'CSV UTF-8 (Comma delimited)'; "
-              "in LibreOffice choose 'Text CSV' with character set 'Unicode (UTF-8)'.")
-
-
-def _load_text(source):
-    """Return (text, name) for a path or bytes, or raise AuditInputError."""
-    if isinstance(source, (bytes, bytearray, memoryview)):
-        data, name = bytes(source), "The uploaded file"
-    else:
-        path = Path(source)
-        name = f"The file {path.name}"
-        if not path.exists():
-            raise AuditInputError(
-                f"File not found: {path}. Check the name and the folder, or give the full path.")
-        if path.is_dir():
-            raise AuditInputError(f"{path} is a folder, not a file. Give the path of the CSV file.")
-        try:
-            data = path.read_bytes()
-        except OSError as error:
-            raise AuditInputError(
-                f"{name} cannot be read ({error.strerror}). Check that you may open it "
-                "and that no other program has it locked.") from None
-    if not data.strip():
-        raise AuditInputError(
-            f"{name} is empty. Export the data again: a header row, then one row per person.")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise AuditInputError(f"{name} is not UTF-8 text. {_SAVE_UTF8}") from None
-    if "\x00" in text:
-        raise AuditInputError(
-            f"{name} is not a plain-text CSV (it may be a workbook or UTF-16 text). {_SAVE_UTF8}")
-    return text, name
-
-
-def _check_header(text, name):
-    """Refuse other delimiters and duplicated or unreadable column names."""
-    line = next((row for row in text.splitlines() if row.strip()), "")
-    commas = line.count(",")
-    for delimiter, plural in _OTHER_DELIMITERS.items():
-        if line.count(delimiter) > commas:
-            raise AuditInputError(
-                f"{name} separates its columns with {plural}, not commas. "
-                "Save it as comma-separated CSV (in Excel: 'CSV UTF-8 (Comma delimited)').")
-    header = [cell.strip() for cell in next(csv.reader([line]))]
-    seen = {}
-    for position, cell in enumerate(header, start=1):
-        if cell and cell in seen:
-            raise AuditInputError(
-                f"The column name '{cell}' appears twice (columns {seen[cell]} and {position}). "
-                "Rename one so that every column has its own name.")
-        seen[cell] = position
-
-
-def _ragged(name, where):
-    where = ("line {} has {} cells but the header has {}".format(*where) if where
-             else "some rows do not have the same number of cells as the header")
-    raise AuditInputError(
-        f"{name} cannot be read as a table: {where}. Check for stray commas, "
-        "or put values that contain commas in double quotes.") from None
-
-
-def _check_extra_cells(text, name):
-    """Allow empty cells past the header (trailing commas); refuse any value there."""
-    reader = csv.reader(io.StringIO(text))
-    width = len(next(row for row in reader if row))
-    for row in reader:
-        if len(row) > width and any(cell.strip() for cell in row[width:]):
-            _ragged(name, (reader.line_num, len(row), width))
 
 
 def read_audit_csv(source):
     """Read a comma-separated file for the audit, every column as text.
 
     Reading as text keeps values exactly as typed ("01234" stays "01234");
-    spaces around values are removed and empty cells become missing values.
-    A UTF-8 byte-order mark (what Excel's "CSV UTF-8" writes) is accepted.
+    spaces around values are removed, empty cells become missing values and
+    blank rows are skipped. The file's rules are those of
+    :func:`kit.documents.read_csv_table`.
 
     Parameters
     ----------
@@ -115,30 +43,15 @@ def read_audit_csv(source):
     Raises
     ------
     AuditInputError
-        Missing or empty file, not UTF-8, another delimiter, duplicated column
-        names, rows with more cells than the header, or no data rows.
+        Missing or empty file, not UTF-8, another delimiter, duplicated or
+        missing column names, rows with more cells than the header, or no data rows.
     """
-    text, name = _load_text(source)
-    _check_header(text, name)
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always", pd.errors.ParserWarning)
-        try:
-            # index_col=False: rows ending in a comma must not shift every column.
-            df = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False,
-                             na_values=[""], skip_blank_lines=True, index_col=False)
-        except pd.errors.ParserError as error:
-            found = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", str(error))
-            _ragged(name, found and (found[2], found[3], found[1]))
-    if any(issubclass(w.category, pd.errors.ParserWarning) for w in caught):
-        _check_extra_cells(text, name)
-    if df.empty:
-        raise AuditInputError(
-            f"{name} has a header row but no data rows. Add one row per person below the header.")
-    df.columns = [str(column).strip() for column in df.columns]
-    for column in df.columns:
-        stripped = df[column].str.strip()
-        df[column] = stripped.mask(stripped == "")
-    return df
+    try:
+        table = read_csv_table(source)
+    except CsvFileError as error:
+        raise AuditInputError(error.message) from None
+    df = pd.DataFrame([cells for _, cells in table.rows], columns=table.header, dtype=object)
+    return df.mask(df == "")
 
 
 # --- checking the chosen columns --------------------------------------------

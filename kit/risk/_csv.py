@@ -1,18 +1,17 @@
 """A register as a spreadsheet file, and back.
 
 The export is safe to open in Excel, LibreOffice or Google Sheets: every cell
-goes through :func:`kit.documents._export.safe_csv`, so a title typed as
-``=HYPERLINK(...)`` shows as text instead of running. The import undoes that
-(:func:`kit.documents._export.restore_cell`), matches columns by their header, checks
-every row with :func:`kit.risk.validate_risk`, and names each problem by row.
+goes through :func:`kit.documents.safe_csv`, so a title typed as
+``=HYPERLINK(...)`` shows as text instead of running. The import reads the file
+with :func:`kit.documents.read_csv_table` (the kit's one set of rules for a CSV
+file, which also undoes the export's apostrophes), then matches columns by their
+header, checks every row with :func:`kit.risk.validate_risk`, and names each
+problem by row.
 """
 
 from __future__ import annotations
 
-import csv
-import io
-
-from kit.documents import restore_cell, safe_csv
+from kit.documents import read_csv_table, safe_csv
 
 from ._model import FIELD_LABELS, FIELDS
 from ._register import Register
@@ -46,7 +45,7 @@ def _header_map(header: list[str]) -> dict[int, str]:
     known |= {name.casefold(): name for name in FIELDS} | HEADER_ALIASES
     columns: dict[int, str] = {}
     for position, cell in enumerate(header):
-        name = known.get(restore_cell(cell).strip().casefold())
+        name = known.get(cell.casefold())
         if name and name not in columns.values():
             columns[position] = name
     missing = [FIELD_LABELS[name] for name in REQUIRED if name not in columns.values()]
@@ -57,27 +56,12 @@ def _header_map(header: list[str]) -> dict[int, str]:
     return columns
 
 
-def _text(source: bytes | str) -> str:
-    if isinstance(source, str):
-        return source
-    if not source.strip():
-        raise ValueError("The file is empty. Choose the CSV file you downloaded from the register builder.")
-    try:
-        text = bytes(source).decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise ValueError("The file is not UTF-8 text. In Excel use File > Save As > 'CSV UTF-8 (Comma "
-                         "delimited)'; in LibreOffice choose 'Text CSV' with 'Unicode (UTF-8)'.") from None
-    if "\x00" in text:
-        raise ValueError("The file is not a plain-text CSV (it may be an Excel workbook). Save it as "
-                         "'CSV UTF-8 (Comma delimited)' and upload that.")
-    return text
-
-
 def read_register_csv(source: bytes | str, name: str = "") -> Register:
     """Read a CSV register (bytes of an upload, or text) back into a :class:`Register`.
 
     Columns are matched by header, in any order, case ignored; the computed
-    score and rating columns are ignored and recomputed. Empty rows are skipped.
+    score and rating columns are ignored and recomputed. Empty rows are skipped;
+    the file's rules are those of :func:`kit.documents.read_csv_table`.
 
     Parameters
     ----------
@@ -89,27 +73,18 @@ def read_register_csv(source: bytes | str, name: str = "") -> Register:
     Raises
     ------
     ValueError
-        When the file is empty, not UTF-8, separated by semicolons, lacks a
-        required column, holds too many rows, or has rows that fail the checks
-        (the first few problems are listed by row number).
+        When the file breaks a rule of :func:`kit.documents.read_csv_table`
+        (a :class:`kit.documents.CsvFileError`: empty, not UTF-8, semicolons,
+        header only, more than ``MAX_ROWS`` risks, ...), lacks a required
+        column, or has rows that fail the checks (the first few are listed by row number).
     """
-    text = _text(source)
-    rows = [(number, row) for number, row in enumerate(csv.reader(io.StringIO(text)), start=1)
-            if any(cell.strip() for cell in row)]  # numbered as a spreadsheet numbers them
-    if not rows:
-        raise ValueError("The file is empty. Choose the CSV file you downloaded from the register builder.")
-    header = rows[0][1]
-    if len(header) == 1 and ";" in header[0]:
-        raise ValueError("The file separates its columns with semicolons, not commas. Save it as "
-                         "'CSV UTF-8 (Comma delimited)' and upload it again.")
-    columns = _header_map(header)
-    body = rows[1:]
-    if len(body) > MAX_ROWS:
-        raise ValueError(f"The file has {len(body)} risks; the builder reads up to {MAX_ROWS}. Split it into "
-                         "one register per AI system.")
+    if isinstance(source, str):
+        source = source.encode("utf-8")
+    table = read_csv_table(source, restore=True, max_rows=MAX_ROWS)
+    columns = _header_map(table.header)
     register, problems = Register(name=name, source="csv"), []
-    for number, row in body:
-        fields = {field: restore_cell(row[position]) for position, field in columns.items() if position < len(row)}
+    for number, row in table.rows:
+        fields = {field: row[position] for position, field in columns.items()}
         try:
             register.add(validate_risk(fields))
         except RiskInputError as problem:
@@ -120,6 +95,4 @@ def read_register_csv(source: bytes | str, name: str = "") -> Register:
         more = f" ... and {len(problems) - _SHOWN_PROBLEMS} more." if len(problems) > _SHOWN_PROBLEMS else ""
         raise ValueError(f"{len(problems)} row(s) of the file need fixing before it can be read. "
                          + " ".join(problems[:_SHOWN_PROBLEMS]) + more)
-    if not register.risks:
-        raise ValueError("The file has a header row but no risks. Add one row per risk below the header.")
     return register

@@ -92,7 +92,7 @@ def test_import_skips_blank_rows_and_reads_day_month_year_dates():
     (b"Risk;Likelihood;Severity\nA;1;2\n", "semicolons"),
     (b"Risk,Severity\nA,3\n", "no column 'Likelihood (1-5)'"),
     (b"Title,Probability,Impact\nA,3,3\n", "no column 'Likelihood (1-5)' or 'Severity (1-5)'"),
-    (b"Risk,Likelihood,Severity\n", "no risks"),
+    (b"Risk,Likelihood,Severity\n", "no data rows"),
     (b"Risk,Likelihood,Severity\nA,9,1\n,2,2\nA,1,1\nB,1,1\nB,2,2\n", "3 row(s) of the file need fixing"),
 ])
 def test_import_errors_name_the_problem_and_the_fix(content, words):
