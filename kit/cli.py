@@ -129,7 +129,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--no-preheat", action="store_true", help="start kernels only when a page opens (less memory)")
     serve.add_argument("--pool-size", type=int, default=1, help="preheated kernels kept ready per lesson (default 1)")
     serve.add_argument("--pool", action="append", metavar="LESSON=N",
-                       help="keep N kernels ready for one lesson, e.g. --pool 03=30 before teaching lesson 03 "
+                       help="keep N kernels ready for one lesson, e.g. --pool bias=30 before teaching the bias lesson "
                             "to 30 people (repeatable; each kernel needs about 150 MB)")
     serve.add_argument("--cull-idle", type=int, default=600,
                        help="seconds before a kernel with no open tab is shut down (default 600, 10 minutes); "

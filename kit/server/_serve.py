@@ -113,15 +113,23 @@ def voila_command(options: ServeOptions) -> list[str]:
 
 
 def parse_pool(text: str, notebooks: Path) -> tuple[str, int]:
-    """Read a ``--pool`` value such as ``03=30`` into (notebook file, size); plain-words errors."""
-    lesson, sep, size = text.partition("=")
+    """Read a ``--pool`` value such as ``bias=30`` or ``03=30`` into (notebook file, size); plain-words errors.
+
+    The lesson is named by its id in ``lessons.yaml``, its number or its file name.
+    """
+    from kit.workshop import lessons
+
+    name, sep, size = text.partition("=")
     if not sep or not size.strip().isdigit():
-        raise ValueError(f"--pool {text!r}: write the lesson and the number of kernels, such as --pool 03=30.")
-    lesson = lesson.strip()
-    matches = sorted(p.name for p in notebooks.glob("*.ipynb") if p.name == lesson or p.name.startswith(f"{lesson}_"))
+        raise ValueError(f"--pool {text!r}: write the lesson and the number of kernels, such as --pool bias=30 "
+                         "or --pool 03=30.")
+    name = name.strip()
+    named = {item.file for item in lessons() if name in (item.id, item.number, item.file, item.stem)}
+    matches = sorted(p.name for p in notebooks.glob("*.ipynb")
+                     if p.name in named or p.name == name or p.name.startswith(f"{name}_"))
     if len(matches) != 1:
-        raise ValueError(f"--pool {text!r}: no single lesson is called {lesson!r}; use its number, such as 03, "
-                         "or its file name.")
+        raise ValueError(f"--pool {text!r}: no single lesson is called {name!r}; use its id, such as bias, its "
+                         "number, such as 03, or its file name.")
     return matches[0], int(size)
 
 

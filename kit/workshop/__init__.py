@@ -1,13 +1,14 @@
 """The workshop itself: workspaces and saved work, lessons, quizzes, glossary, agendas, the guide, exercises and the action plan."""
 
 from kit import lazy_names
-from kit.workshop._agenda import Lesson, Slot, agenda, agenda_names, lessons
+from kit.workshop._agenda import AgendaFormat, Slot, agenda, agenda_names, formats
+from kit.workshop._lessons import Lesson, LessonEntry, lesson, lesson_ids, lesson_label, lessons
 from kit.workshop._checks import (Feedback, as_series, check, matches, never_raises, numbers_hint,
                                   series_check, series_hint)
 from kit.workshop._glossary import (Term, UnknownTerm, lesson_terms, lesson_text, load_glossary, lookup,
                                     search, terms_in)
 from kit.workshop._merge import ID_KEYS, Merged, merge
-from kit.workshop._plan import Plan, build_plan, lesson_file, read_part
+from kit.workshop._plan import Plan, build_plan, read_part
 from kit.workshop._saved_work import Part, SavedWorkError
 from kit.workshop._plan_sections import (bias_explorer_section, bias_notes_section, goal_section,
                                          organisation_section, own_audit_section, quiz_section)
@@ -45,7 +46,9 @@ __all__ = [
     "Grade",
     "ID_KEYS",
     "KINDS",
+    "AgendaFormat",
     "Lesson",
+    "LessonEntry",
     "MarkerError",
     "Merged",
     "Option",
@@ -64,6 +67,7 @@ __all__ = [
     "WorkspaceError",
     "agenda",
     "agenda_names",
+    "formats",
     "as_series",
     "bias_explorer_section",
     "bias_notes_section",
@@ -74,7 +78,9 @@ __all__ = [
     "generate",
     "goal_section",
     "grade",
-    "lesson_file",
+    "lesson",
+    "lesson_ids",
+    "lesson_label",
     "lesson_terms",
     "lesson_text",
     "lessons",

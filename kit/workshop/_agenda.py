@@ -1,40 +1,35 @@
-"""Lessons and workshop agendas, computed from the content files."""
+"""Workshop agendas: clock times computed from the lessons' minutes (``agenda.yaml``)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from kit.workshop.content import ContentError, load
-from kit.paths import NOTEBOOKS_DIR
+from pydantic import Field, ValidationInfo, field_validator
+
+from kit.workshop._lessons import Lesson, lesson_ids, lessons
+from kit.workshop.content import ContentError, ContentModel, load_valid
+
+_PAUSE = re.compile(r"^(break|lunch|day) (\d+)$")
 
 
-@dataclass(frozen=True)
-class Lesson:
-    """One notebook of the sequence, as listed in ``lessons.yaml``."""
+class AgendaFormat(ContentModel):
+    """One workshop format of ``agenda.yaml``."""
 
-    number: str
-    file: str
-    title: str
-    stage: str
-    minutes: int
-    exercise_minutes: int
-    app: str
-    summary: str
+    name: str = Field(min_length=1, description="the format's name, such as Full day")
+    start: str = Field(pattern=r"^([01]\d|2[0-3]):[0-5]\d$", description="a 24-hour start time in quotes, such as \"09:30\"")
+    items: list[str] = Field(min_length=1, description="lesson ids, 'break 15', 'lunch 45' or 'day 2', in order")
 
-    @property
-    def total_minutes(self) -> int:
-        return self.minutes + self.exercise_minutes
-
-    @property
-    def available(self) -> bool:
-        """Whether the notebook has been written yet."""
-        return (NOTEBOOKS_DIR / self.file).exists()
-
-
-def lessons() -> list[Lesson]:
-    """Every lesson in teaching order."""
-    return [Lesson(**{**row, "number": str(row["number"])}) for row in load("lessons")]
+    @field_validator("items")
+    @classmethod
+    def _known(cls, items: list[str], info: ValidationInfo) -> list[str]:
+        known = (info.context or {}).get("lessons") or set()
+        for item in items:
+            if item not in known and not _PAUSE.match(item):
+                raise ValueError(f"{item!r} is not a lesson id, break, lunch or day; use a lesson id from "
+                                 f"lessons.yaml ({', '.join(sorted(known))}) or 'break 15', 'lunch 45', 'day 2'")
+        return items
 
 
 @dataclass(frozen=True)
@@ -48,6 +43,11 @@ class Slot:
     lesson: Lesson | None = None
 
 
+def formats() -> list[AgendaFormat]:
+    """Every workshop format in ``agenda.yaml``, checked against the lesson registry."""
+    return load_valid("agenda", list[AgendaFormat], context={"lessons": lesson_ids()})
+
+
 def _clock(text: str) -> datetime:
     return datetime.strptime(text, "%H:%M")
 
@@ -55,26 +55,24 @@ def _clock(text: str) -> datetime:
 def agenda(name: str) -> list[Slot]:
     """Return the timed agenda called ``name`` (see ``agenda.yaml``).
 
-    Items are lesson numbers, ``break N``, ``lunch N`` (minutes) or ``day N``.
+    Items are lesson ids (as in ``lessons.yaml``), ``break N``, ``lunch N`` (minutes) or ``day N``.
     """
-    formats = {row["name"]: row for row in load("agenda")}
-    if name not in formats:
-        raise ContentError(f"There is no agenda called {name!r}; choose one of {', '.join(formats)}.")
-    by_number = {lesson.number: lesson for lesson in lessons()}
-    start = _clock(formats[name]["start"])
+    by_name = {row.name: row for row in formats()}
+    if name not in by_name:
+        raise ContentError(f"There is no agenda called {name!r}; choose one of {', '.join(by_name)}.")
+    by_id = {lesson.id: lesson for lesson in lessons()}
+    start = _clock(by_name[name].start)
     day, now, slots = 1, start, []
-    for item in formats[name]["items"]:
-        word, _, amount = str(item).partition(" ")
+    for item in by_name[name].items:
+        word, _, amount = item.partition(" ")
         if word == "day":
             day, now = int(amount), start
             continue
         if word in ("break", "lunch"):
             lesson, minutes, what = None, int(amount), word.capitalize()
-        elif word in by_number:
-            lesson = by_number[word]
-            minutes, what = lesson.total_minutes, f"{lesson.number} {lesson.title}"
         else:
-            raise ContentError(f"Agenda {name!r} names {item!r}, which is not a lesson number, break, lunch or day.")
+            lesson = by_id[item]
+            minutes, what = lesson.total_minutes, f"{lesson.number} {lesson.title}"
         end = now + timedelta(minutes=minutes)
         slots.append(Slot(day, now.strftime("%H:%M"), end.strftime("%H:%M"), what, lesson))
         now = end
@@ -83,4 +81,4 @@ def agenda(name: str) -> list[Slot]:
 
 def agenda_names() -> list[str]:
     """The names of the workshop formats, in file order."""
-    return [row["name"] for row in load("agenda")]
+    return [row.name for row in formats()]

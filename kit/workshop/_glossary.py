@@ -13,26 +13,61 @@ import difflib
 import functools
 import json
 import re
-from dataclasses import dataclass
+from typing import Annotated
 
-from kit.workshop.content import ContentError, load
+from pydantic import AfterValidator, Field, ValidationInfo, field_validator
+
+from kit.workshop._lessons import lesson_ids
+from kit.workshop.content import ContentModel, load_valid
 from kit.paths import NOTEBOOKS_DIR
 
 
-@dataclass(frozen=True)
-class Term:
+class Term(ContentModel):
     """One glossary entry."""
 
-    term: str
-    definition: str
-    aliases: tuple[str, ...] = ()
-    lesson: str = ""
-    see: tuple[str, ...] = ()
+    term: str = Field(min_length=1, description="the term as a lesson writes it, such as proxy")
+    definition: str = Field(min_length=1, description="one or two plain sentences saying what it means")
+    aliases: tuple[str, ...] = Field((), description="other spellings and plurals in a list, such as [proxies]")
+    lesson: str = Field("", description="the id of the lesson that teaches it, as in lessons.yaml, such as bias")
+    see: tuple[str, ...] = Field((), description="related terms in a list, spelled as their own entries")
+
+    @field_validator("definition")
+    @classmethod
+    def _one_line(cls, text: str) -> str:
+        return " ".join(text.split())
+
+    @field_validator("lesson")
+    @classmethod
+    def _known_lesson(cls, lesson: str, info: ValidationInfo) -> str:
+        known = (info.context or {}).get("lessons") or set()
+        if lesson and lesson not in known:
+            raise ValueError(f"lesson {lesson!r} is not in lessons.yaml; use one of its ids, such as "
+                             f"{', '.join(sorted(known)[:4])}")
+        return lesson
 
     @property
     def names(self) -> tuple[str, ...]:
         """The term and its aliases: every spelling that counts as using it."""
         return (self.term, *self.aliases)
+
+
+def _consistent(terms: list[Term]) -> list[Term]:
+    """No spelling in two entries; every "see" names an entry."""
+    seen: dict[str, str] = {}
+    for term in terms:
+        for name in term.names:
+            if _key(name) in seen:
+                raise ValueError(f"{name!r} is used by both {seen[_key(name)]!r} and {term.term!r}; keep it in one entry")
+            seen[_key(name)] = term.term
+    for term in terms:
+        missing = [s for s in term.see if _key(s) not in seen or _key(seen[_key(s)]) != _key(s)]
+        if missing:
+            raise ValueError(f"the 'see' of {term.term!r} names {', '.join(missing)}, which is not a term; "
+                             "spell it as its own entry does")
+    return terms
+
+
+Glossary = Annotated[list[Term], AfterValidator(_consistent)]
 
 
 class UnknownTerm(KeyError):
@@ -46,23 +81,6 @@ def _key(text: str) -> str:
     return " ".join(str(text).lower().split())
 
 
-def _entry(raw, position: int, lessons: set[str]) -> Term:
-    where = f"glossary.yaml, entry {position}"
-    if not isinstance(raw, dict):
-        raise ContentError(f"{where}: each entry needs 'term:' and 'definition:' lines.")
-    term, definition = str(raw.get("term") or "").strip(), " ".join(str(raw.get("definition") or "").split())
-    if not term or not definition:
-        raise ContentError(f"{where} ({term or 'no term'}): give both a term and a definition.")
-    lesson = str(raw.get("lesson") or "")
-    if lesson and lesson not in lessons:
-        raise ContentError(f"glossary.yaml, {term}: lesson '{lesson}' is not in lessons.yaml; "
-                           "write its number in quotes, such as \"03\".")
-    aliases, see = raw.get("aliases") or [], raw.get("see") or []
-    if not isinstance(aliases, list) or not isinstance(see, list):
-        raise ContentError(f"glossary.yaml, {term}: aliases and see are lists, like [proxies].")
-    return Term(term, definition, tuple(str(a).strip() for a in aliases), lesson, tuple(str(s) for s in see))
-
-
 @functools.lru_cache(maxsize=1)
 def load_glossary() -> tuple[Term, ...]:
     """Every term, alphabetically, checked.
@@ -73,24 +91,7 @@ def load_glossary() -> tuple[Term, ...]:
         On a missing field, a name used twice, a "see" that is not a term, or
         an unknown lesson, naming the entry and the fix.
     """
-    lessons = {str(row["number"]) for row in load("lessons")}
-    raw = load("glossary") or []
-    if not isinstance(raw, list):
-        raise ContentError("glossary.yaml must be a list of entries, each starting with '- term:'.")
-    terms = [_entry(item, i, lessons) for i, item in enumerate(raw, start=1)]
-    seen: dict[str, str] = {}
-    for term in terms:
-        for name in term.names:
-            if _key(name) in seen:
-                raise ContentError(f"glossary.yaml: '{name}' is used by both {seen[_key(name)]} and "
-                                   f"{term.term}; keep it in one entry.")
-            seen[_key(name)] = term.term
-    known = {_key(t.term) for t in terms}
-    for term in terms:
-        missing = [s for s in term.see if _key(s) not in known]
-        if missing:
-            raise ContentError(f"glossary.yaml, {term.term}: 'see' names {', '.join(missing)}, which "
-                               "is not a term; spell it as its own entry does.")
+    terms = load_valid("glossary", Glossary, context={"lessons": lesson_ids()})
     return tuple(sorted(terms, key=lambda t: _key(t.term)))
 
 

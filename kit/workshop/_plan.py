@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from kit.documents import Document, Section
 from kit.workshop import parts
-from kit.workshop._agenda import lessons
+from kit.workshop._lessons import lesson_label
 from kit.workshop._saved_work import Part, SavedWorkError
 from kit.workshop._store import Workspace
 from kit.workshop.content import load
@@ -61,7 +61,7 @@ def build_plan(workspace: Workspace, organisation: str | None = None) -> Plan:
             section = part.section_for(saved) if saved not in (None, "", [], {}) else None
         except (KeyError, TypeError, ValueError):  # a fault of the kit's, logged for the trainer
             log.exception("could not show %s", part.title)
-            unreadable.append((part, f"Your {part.title.lower()} from lesson {part.lesson} could not be shown; "
+            unreadable.append((part, f"Your {part.title.lower()} from {lesson_label(part.lesson)} could not be shown; "
                                      "it is still saved. Tell your trainer."))
             continue
         if section is None:
@@ -86,7 +86,3 @@ def _next_steps() -> Section:
     steps = load("next_steps")
     return Section(steps["heading"], paragraphs=steps["paragraphs"], bullets=steps["bullets"])
 
-
-def lesson_file(number: str) -> str:
-    """The notebook file of lesson ``number`` (for links to the missing parts)."""
-    return next(lesson.file for lesson in lessons() if lesson.number == number)

@@ -18,30 +18,50 @@ Trainers edit the file; :func:`load_quiz` names any mistake and its fix.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Annotated, Literal
 
-from kit.workshop.content import ContentError, load
+from pydantic import AfterValidator, Field, model_validator
+
+from kit.workshop.content import ContentModel, load_valid
 
 KINDS = ("single", "multiple")
 
 
-@dataclass(frozen=True)
-class Option:
-    text: str
-    correct: bool
-    feedback: str
+class Option(ContentModel):
+    text: str = Field(min_length=1, description="the option as the learner reads it; put Yes and No in quotes")
+    correct: bool = Field(False, description="true for a right answer; leave it out for a wrong one")
+    feedback: str = Field("", description="one sentence saying why this option is right or wrong")
 
 
-@dataclass(frozen=True)
-class Question:
-    id: str
-    question: str
-    kind: str
-    options: tuple[Option, ...]
+class Question(ContentModel):
+    id: str = Field(min_length=1, description="a short id, different for every question of the quiz")
+    question: str = Field(min_length=1, description="the question, in one or two sentences")
+    kind: Literal["single", "multiple"] = Field("single", description="single (one right answer) or multiple")
+    options: tuple[Option, ...] = Field(min_length=2, description="at least two options, each with text and feedback")
+
+    @model_validator(mode="after")
+    def _right_count(self) -> "Question":
+        right = sum(option.correct for option in self.options)
+        if right == 0 or (self.kind == "single" and right != 1):
+            raise ValueError(f"question {self.id!r} needs {'exactly one' if self.kind == 'single' else 'at least one'}"
+                             " option marked 'correct: true'")
+        return self
 
     @property
     def answer(self) -> frozenset[int]:
         """Positions of the correct options."""
         return frozenset(i for i, option in enumerate(self.options) if option.correct)
+
+
+def _unique(questions: list[Question]) -> list[Question]:
+    ids = [q.id for q in questions]
+    twice = sorted({i for i in ids if ids.count(i) > 1})
+    if twice:
+        raise ValueError(f"two questions share the id {', '.join(twice)}; give each its own")
+    return questions
+
+
+Quiz = Annotated[list[Question], AfterValidator(_unique)]
 
 
 @dataclass(frozen=True)
@@ -53,29 +73,9 @@ class Grade:
     feedback: tuple[str, ...]
 
 
-def _question(raw: dict, where: str) -> Question:
-    for key in ("id", "question", "options"):
-        if key not in raw:
-            raise ContentError(f"{where}: a question has no '{key}'; add it.")
-    kind = raw.get("kind", "single")
-    if kind not in KINDS:
-        raise ContentError(f"{where}, question {raw['id']}: kind must be 'single' or 'multiple', not {kind!r}.")
-    options = tuple(Option(str(o["text"]), bool(o.get("correct", False)), str(o.get("feedback", "")))
-                    for o in raw["options"])
-    right = sum(o.correct for o in options)
-    if len(options) < 2 or right == 0 or (kind == "single" and right != 1):
-        raise ContentError(f"{where}, question {raw['id']}: needs at least two options and "
-                           f"{'exactly one' if kind == 'single' else 'at least one'} marked 'correct: true'.")
-    return Question(str(raw["id"]), str(raw["question"]), kind, options)
-
-
 def load_quiz(name: str) -> list[Question]:
     """The questions of ``kit/content/quizzes/<name>.yaml``, checked."""
-    questions = [_question(raw, f"quizzes/{name}.yaml") for raw in load(f"quizzes/{name}")]
-    ids = [q.id for q in questions]
-    if len(set(ids)) != len(ids):
-        raise ContentError(f"quizzes/{name}.yaml: two questions share an id; give each its own.")
-    return questions
+    return load_valid(f"quizzes/{name}", Quiz)
 
 
 def grade(question: Question, chosen: set[int] | frozenset[int]) -> Grade:

@@ -23,6 +23,7 @@ from typing import Any, Callable, Mapping
 from pydantic import BaseModel, ValidationError
 
 from kit.documents import Section
+from kit.workshop._lessons import lesson_label
 
 
 class SavedWorkError(ValueError):
@@ -37,7 +38,7 @@ class Part:
     ----------
     key : the workspace key; with ``family``, the prefix of a family of keys
         (``"quiz."`` for every lesson's self-check).
-    lesson : the number of the lesson that makes it, such as ``"06"``.
+    lesson : the id of the lesson that makes it (``lessons.yaml``), such as ``"risk"``.
     title : how the attendee knows it, used in messages and the action plan.
     schema : the pydantic model of the value's current shape.
     version : the version of that shape; raise it when the shape changes and
@@ -89,7 +90,7 @@ class Part:
         return getattr(importlib.import_module(module), name)(value)
 
     def _error(self, why: str) -> SavedWorkError:
-        return SavedWorkError(f"Your {self.title.lower()} from lesson {self.lesson} could not be read ({why}). "
+        return SavedWorkError(f"Your {self.title.lower()} from {lesson_label(self.lesson)} could not be read ({why}). "
                               "It is kept as it was; ask your trainer to look at it.")
 
 

@@ -96,6 +96,8 @@ def _line(error: dict, data: Any, schema: Any) -> str:
     message = message.replace("Input should be", "should be")
     if error["type"] == "list_type" and not loc:
         message = "should be a list of entries, each starting with '- '"
+    elif error["type"] == "string_pattern_mismatch":
+        message = f"{error['input']!r} is not written the way the kit reads it"
     elif error["type"] == "missing":
         message = "this is missing"
     elif error["type"] == "extra_forbidden":
@@ -132,7 +134,7 @@ def _place(loc: Sequence[Any], data: Any) -> str:
 
 def _label(node: Any) -> str:
     if isinstance(node, dict):
-        for key in ("id", "name", "title", "key", "label"):
+        for key in ("id", "name", "term", "title", "key", "label"):
             if isinstance(node.get(key), (str, int)):
                 return f" ({node[key]!r})" if isinstance(node[key], str) else f" ({node[key]})"
     return ""

@@ -150,39 +150,39 @@ def _quiz_v1_to_v2(value: Any) -> Any:
 
 _SECTIONS = "kit.workshop._plan_sections"
 
-ORGANISATION = Part("profile.organisation", "00", "Your organisation", Text, f"{_SECTIONS}:organisation_section")
-GOAL = Part("profile.goal", "00", "Your goal", Text, f"{_SECTIONS}:goal_section")
-USE_CASES = Part("strategy.use_cases", "01", "Candidate AI use cases and your first pilot", UseCases,
+ORGANISATION = Part("profile.organisation", "start", "Your organisation", Text, f"{_SECTIONS}:organisation_section")
+GOAL = Part("profile.goal", "start", "Your goal", Text, f"{_SECTIONS}:goal_section")
+USE_CASES = Part("strategy.use_cases", "strategy", "Candidate AI use cases and your first pilot", UseCases,
                  "kit.strategy:use_cases_section")
-STRATEGY_NOTES = Part("strategy.notes", "01", "Notes on your AI strategy", Text, "kit.strategy:notes_section")
-PILLARS = Part("pillars.sorter", "02", "The ethics pillars at stake", PillarAnswers,
+STRATEGY_NOTES = Part("strategy.notes", "strategy", "Notes on your AI strategy", Text, "kit.strategy:notes_section")
+PILLARS = Part("pillars.sorter", "ethics", "The ethics pillars at stake", PillarAnswers,
                "kit.ethics._pillars:sorter_section")
-PILLAR_NOTES = Part("pillars.notes", "02", "Notes on the ethics pillars", Text, "kit.ethics._pillars:notes_section")
-BIAS_EXPLORER = Part("bias.explorer", "03", "Bias audit of the practice screening tool", AuditFindings,
+PILLAR_NOTES = Part("pillars.notes", "ethics", "Notes on the ethics pillars", Text, "kit.ethics._pillars:notes_section")
+BIAS_EXPLORER = Part("bias.explorer", "bias", "Bias audit of the practice screening tool", AuditFindings,
                      f"{_SECTIONS}:bias_explorer_section")
-OWN_AUDIT = Part("bias.own_audit", "03", "Bias audit of your own data", OwnAudit, f"{_SECTIONS}:own_audit_section")
-BIAS_NOTES = Part("bias.notes", "03", "Questions for your supplier", Text, f"{_SECTIONS}:bias_notes_section")
-EXPLAINER = Part("transparency.explainer", "04", "Decisions explained to applicants", Explained,
+OWN_AUDIT = Part("bias.own_audit", "bias", "Bias audit of your own data", OwnAudit, f"{_SECTIONS}:own_audit_section")
+BIAS_NOTES = Part("bias.notes", "bias", "Questions for your supplier", Text, f"{_SECTIONS}:bias_notes_section")
+EXPLAINER = Part("transparency.explainer", "transparency", "Decisions explained to applicants", Explained,
                  "kit.transparency:explainer_section")
-NOTICE = Part("transparency.notes", "04", "Your notice about AI use", Text, "kit.transparency:notes_section")
-MINIMISATION = Part("privacy.minimisation", "05", "Data minimisation review", Minimisation,
+NOTICE = Part("transparency.notes", "transparency", "Your notice about AI use", Text, "kit.transparency:notes_section")
+MINIMISATION = Part("privacy.minimisation", "privacy", "Data minimisation review", Minimisation,
                     "kit.privacy:minimisation_section")
-RISK_REGISTER = Part("risk.register", "06", "Risk register", RiskRegister, "kit.risk:risk_section")
-RISK_NOTES = Part("risk.notes", "06", "Notes on your risk assessment", Text, "kit.risk:risk_notes_section")
-POLICY = Part("policy.answers", "07", "Your AI policy", PolicyAnswers, "kit.governance:policy_section")
-IMPACT = Part("policy.impact_assessment", "07", "Algorithmic impact assessment", ImpactAssessment,
+RISK_REGISTER = Part("risk.register", "risk", "Risk register", RiskRegister, "kit.risk:risk_section")
+RISK_NOTES = Part("risk.notes", "risk", "Notes on your risk assessment", Text, "kit.risk:risk_notes_section")
+POLICY = Part("policy.answers", "policy", "Your AI policy", PolicyAnswers, "kit.governance:policy_section")
+IMPACT = Part("policy.impact_assessment", "policy", "Algorithmic impact assessment", ImpactAssessment,
               "kit.governance:impact_section")
-OVERSIGHT = Part("policy.human_in_the_loop", "07", "When a person must decide", Oversight,
+OVERSIGHT = Part("policy.human_in_the_loop", "policy", "When a person must decide", Oversight,
                  "kit.governance:human_in_the_loop_section")
-POLICY_NOTES = Part("policy.notes", "07", "Notes on policies and governance", Text, "kit.governance:notes_section")
-VENDOR = Part("vendor.checklist", "08", "Supplier due diligence", VendorAnswers, "kit.governance:vendor_section")
-TARGETS = Part("kpis.targets", "09", "Your KPI targets", Targets, "kit.measure:targets_section")
-MATURITY = Part("culture.maturity", "10", "Maturity self-assessment and action plan", Maturity,
+POLICY_NOTES = Part("policy.notes", "policy", "Notes on policies and governance", Text, "kit.governance:notes_section")
+VENDOR = Part("vendor.checklist", "implementation", "Supplier due diligence", VendorAnswers, "kit.governance:vendor_section")
+TARGETS = Part("kpis.targets", "measure", "Your KPI targets", Targets, "kit.measure:targets_section")
+MATURITY = Part("culture.maturity", "culture", "Maturity self-assessment and action plan", Maturity,
                 "kit.culture:maturity_section")
-CASES = Part("cases.decisions", "11", "Decisions on the case studies", CaseDecisions, "kit.culture:decisions_section")
-STATEMENT = Part("transparency.statement", "12", "Your transparency statement", Statement,
+CASES = Part("cases.decisions", "context", "Decisions on the case studies", CaseDecisions, "kit.culture:decisions_section")
+STATEMENT = Part("transparency.statement", "innovation", "Your transparency statement", Statement,
                  "kit.culture:statement_section")
-QUIZZES = Part("quiz.", "00", "Self-check scores", QuizAnswers, f"{_SECTIONS}:quiz_section", version=2,
+QUIZZES = Part("quiz.", "start", "Self-check scores", QuizAnswers, f"{_SECTIONS}:quiz_section", version=2,
                upgrades={1: _quiz_v1_to_v2}, family=True)
 
 #: Every part, in the order of the action plan.

@@ -6,7 +6,8 @@ import ipywidgets as widgets
 
 from kit.workshop import session
 from kit.documents import to_html_fragment
-from kit.workshop._plan import build_plan, lesson_file
+from kit.workshop._lessons import lesson
+from kit.workshop._plan import build_plan
 from kit.toolkit import document_downloads
 from kit.toolkit import error_box, escape, guarded, notice
 
@@ -16,7 +17,7 @@ def _missing_html(plan) -> str:
     if not plan.missing:
         return problems or notice("Every part of the plan has saved work in it.", "success")
     items = "".join(
-        f'<li>{escape(part.title)}: <a href="{escape(lesson_file(part.lesson))}">lesson {escape(part.lesson)}</a></li>'
+        f'<li>{escape(part.title)}: <a href="{escape(lesson(part.lesson).file)}">{escape(lesson(part.lesson).label)}</a></li>'
         for part in plan.missing
     )
     return problems + (notice(f"{len(plan.missing)} parts have nothing saved yet. Open the lesson, do its "

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from kit.workshop._agenda import Lesson, agenda, lessons
+from kit.workshop._agenda import agenda
+from kit.workshop._lessons import Lesson, lessons
 from kit.toolkit import escape
 
 
@@ -21,9 +22,9 @@ def _card(lesson: Lesson) -> str:
     )
 
 
-def gallery_html(skip: tuple[str, ...] = ("00",)) -> str:
-    """Cards for every lesson (link when written, a plain note when not)."""
-    cards = "".join(_card(lesson) for lesson in lessons() if lesson.number not in skip)
+def gallery_html(skip: tuple[str, ...] = ("start",)) -> str:
+    """Cards for every lesson but those whose ids are in ``skip`` (link when written, a plain note when not)."""
+    cards = "".join(_card(lesson) for lesson in lessons() if lesson.id not in skip)
     return f'<nav aria-label="Lessons"><ul class="kit-cards" style="list-style:none;padding:0">{cards}</ul></nav>'
 
 

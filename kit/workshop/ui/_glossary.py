@@ -2,18 +2,11 @@
 
 from __future__ import annotations
 
-import functools
-
 import ipywidgets as widgets
 
-from kit.workshop._agenda import lessons
+from kit.workshop._lessons import lesson
 from kit.workshop._glossary import Term, lesson_terms, load_glossary, search
 from kit.toolkit import error_box, escape, guarded
-
-
-@functools.lru_cache(maxsize=1)
-def _lesson_titles() -> dict[str, str]:
-    return {lesson.number: lesson.title for lesson in lessons()}
 
 
 def term_html(term: Term) -> str:
@@ -24,8 +17,8 @@ def term_html(term: Term) -> str:
     if term.see:
         extra.append(f"See also: {escape(', '.join(term.see))}.")
     if term.lesson:
-        title = _lesson_titles().get(term.lesson, "")
-        extra.append(f"Taught in lesson {escape(term.lesson)}{' · ' + escape(title) if title else ''}.")
+        taught = lesson(term.lesson)
+        extra.append(f"Taught in lesson {escape(taught.number)} · {escape(taught.title)}.")
     meta = f'<br><span class="kit-meta">{" ".join(extra)}</span>' if extra else ""
     return f"<dt><strong>{escape(term.term)}</strong></dt><dd>{escape(term.definition)}{meta}</dd>"
 

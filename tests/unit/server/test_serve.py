@@ -106,13 +106,14 @@ def test_a_lesson_pool_sized_for_the_room_reaches_voila():
 
 
 @pytest.mark.parametrize("text, expected", [("03=30", ("03_bias_in_hiring.ipynb", 30)),
+                                            ("bias=30", ("03_bias_in_hiring.ipynb", 30)),
                                             ("06_chatbot_risk_assessment.ipynb=5",
                                              ("06_chatbot_risk_assessment.ipynb", 5))])
-def test_pool_names_a_lesson_by_number_or_file(text, expected):
+def test_pool_names_a_lesson_by_id_number_or_file(text, expected):
     assert parse_pool(text, NOTEBOOKS_DIR) == expected
 
 
-@pytest.mark.parametrize("text, words", [("03", "such as --pool 03=30"), ("03=many", "such as --pool 03=30"),
+@pytest.mark.parametrize("text, words", [("03", "such as --pool bias=30"), ("03=many", "such as --pool bias=30"),
                                          ("99=4", "no single lesson is called '99'"), ("1=4", "no single lesson")])
 def test_a_bad_pool_is_refused_in_plain_words(text, words, capsys):
     assert main(["serve", "--pool", text]) == 2

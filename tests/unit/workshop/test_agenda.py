@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from kit.workshop import _agenda as agenda_module
-from kit.workshop import agenda, agenda_names, lessons
+from kit.workshop import agenda, agenda_names, content, lesson, lesson_label, lessons
+from kit.workshop._facilitator import facilitator_notes
 from kit.workshop.content import ContentError
 from kit.paths import NOTEBOOKS_DIR
 
@@ -13,8 +13,8 @@ from kit.paths import NOTEBOOKS_DIR
 def test_lessons_are_numbered_in_order_and_match_curriculum_files():
     numbers = [lesson.number for lesson in lessons()]
     assert numbers == [f"{i:02d}" for i in range(14)]
-    for lesson in lessons():
-        assert lesson.file.startswith(lesson.number + "_") and lesson.file.endswith(".ipynb")
+    for item in lessons():
+        assert item.file.startswith(item.number + "_") and item.file.endswith(".ipynb")
 
 
 def test_every_notebook_on_disk_is_a_listed_lesson():
@@ -45,9 +45,44 @@ def test_unknown_agenda_names_the_choices():
         agenda("Weekend retreat")
 
 
+def _fake(monkeypatch, files: dict) -> None:
+    real = content.load
+    monkeypatch.setattr(content, "load", lambda name: files[name] if name in files else real(name))
+
+
+_ONE = [dict(id="a", file="00_a.ipynb", title="A", stage="S", minutes=1, exercise_minutes=1, app="x", summary="y")]
+
+
 def test_bad_agenda_item_is_named(monkeypatch):
-    monkeypatch.setattr(agenda_module, "load", lambda name: (
-        [{"name": "X", "start": "09:00", "items": ["99"]}] if name == "agenda" else
-        [dict(number="00", file="00_a.ipynb", title="A", stage="S", minutes=1, exercise_minutes=1, app="", summary="")]))
-    with pytest.raises(ContentError, match="'99'"):
+    _fake(monkeypatch, {"agenda": [{"name": "X", "start": "09:00", "items": ["99"]}], "lessons": _ONE})
+    with pytest.raises(ContentError, match=r"agenda.yaml: entry 1 \('X'\), 'items': '99' is not a lesson id.*use a "
+                                           r"lesson id from lessons.yaml \(a\)"):
         agenda("X")
+
+
+@pytest.mark.parametrize(("lessons_file", "message"), [
+    ([{**_ONE[0], "minutes": "ten"}], r"entry 1 \('a'\), 'minutes': should be a valid integer.*expected teaching time"),
+    ([{**_ONE[0], "id": "Bias"}], r"'id': 'Bias' is not written the way the kit reads it; expected a short id in lower case"),
+    ([_ONE[0], {**_ONE[0], "file": "01_b.ipynb"}], "two lessons have the id 'a'; give each lesson its own id"),
+    ([{**_ONE[0], "minuts": 3}], "'minuts': this key is not one the kit reads"),
+    ([{**_ONE[0], "number": "00"}], "'number': this key is not one the kit reads"),
+], ids=["not-a-number", "capital-id", "same-id", "misspelt-key", "number-is-derived"])
+def test_a_broken_lesson_registry_names_the_entry_and_the_fix(monkeypatch, lessons_file, message):
+    _fake(monkeypatch, {"lessons": lessons_file})
+    with pytest.raises(ContentError, match="^lessons.yaml: .*" + message):
+        lessons()
+
+
+def test_a_lesson_is_found_by_id_number_or_file_and_labelled_from_its_position():
+    assert lesson("risk") == lesson("06") == lesson("06_chatbot_risk_assessment.ipynb")
+    assert lesson_label("risk") == "lesson 06, Chatbot risk assessment"
+    with pytest.raises(ContentError, match="no lesson 'nope' in lessons.yaml; use one of start, strategy"):
+        lesson("nope")
+
+
+def test_facilitator_notes_for_an_unknown_lesson_are_named(monkeypatch):
+    notes = content.load("facilitator")
+    notes["lessons"]["bais"] = {"say": ["x"]}
+    _fake(monkeypatch, {"facilitator": notes})
+    with pytest.raises(ContentError, match="facilitator.yaml: 'lessons': notes for 'bais', which is not a lesson id"):
+        facilitator_notes()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kit.workshop import _glossary as glossary
+from kit.workshop import content
 from kit.workshop.content import ContentError
 from kit.workshop import UnknownTerm, lesson_terms, load_glossary, lookup, search, terms_in
 
@@ -73,19 +74,21 @@ def test_unknown_lesson_is_named():
 
 
 def _fake(monkeypatch, raw):
-    monkeypatch.setattr(glossary, "load", lambda name: raw if name == "glossary" else [{"number": "03"}])
+    real = content.load
+    monkeypatch.setattr(content, "load", lambda name: raw if name == "glossary" else real(name))
     glossary.load_glossary.cache_clear()
 
 
 @pytest.mark.parametrize(("raw", "message"), [
-    ([{"term": "a"}], "give both a term and a definition"),
-    ([{"term": "a", "definition": "x", "lesson": "3"}], "lesson '3' is not in lessons.yaml"),
-    ([{"term": "a", "definition": "x"}, {"term": "A", "definition": "y"}], "'A' is used by both a and A"),
+    ([{"term": "a"}], r"entry 1 \('a'\), 'definition': this is missing; expected one or two plain sentences"),
+    ([{"term": "a", "definition": "x", "lesson": "3"}], r"entry 1 \('a'\), 'lesson': lesson '3' is not in lessons.yaml; "
+                                                         "use one of its ids"),
+    ([{"term": "a", "definition": "x"}, {"term": "A", "definition": "y"}], "'A' is used by both 'a' and 'A'"),
     ([{"term": "a", "definition": "x", "aliases": ["b"]}, {"term": "b", "definition": "y"}], "used by both"),
-    ([{"term": "a", "definition": "x", "see": ["c"]}], "'see' names c"),
-    ([{"term": "a", "definition": "x", "aliases": "b"}], "aliases and see are lists"),
-    ({"term": "a"}, "must be a list"),
-    (["just text"], "entry 1"),
+    ([{"term": "a", "definition": "x", "see": ["c"]}], "'see' of 'a' names c, which is not a term"),
+    ([{"term": "a", "definition": "x", "aliases": "b"}], r"'aliases': should be a valid tuple; expected other spellings"),
+    ({"term": "a"}, "should be a list of entries"),
+    (["just text"], "entry 1: should be a valid dictionary"),
 ], ids=["no-definition", "bad-lesson", "duplicate", "alias-clash", "bad-see", "aliases-not-list", "not-a-list",
         "not-a-mapping"])
 def test_bad_glossary_file_names_the_fix(monkeypatch, raw, message):

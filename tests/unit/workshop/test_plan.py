@@ -10,7 +10,7 @@ import pytest
 
 from kit.documents import to_html, to_markdown
 from kit.hiring import audit_at, findings
-from kit.workshop import Store, build_plan, lesson_file, parts
+from kit.workshop import Store, build_plan, lesson, parts
 
 
 @pytest.fixture()
@@ -22,7 +22,7 @@ def test_every_part_resolves_to_a_section_function_and_a_lesson():
     for part in parts.ALL:
         module, _, name = part.section.partition(":")
         assert callable(getattr(importlib.import_module(module), name)), part.section
-        assert lesson_file(part.lesson).startswith(part.lesson + "_")
+        assert lesson(part.lesson).id == part.lesson  # a lesson id of the registry, not a number
     assert len({part.key for part in parts.ALL}) == len(parts.ALL)
 
 
@@ -54,7 +54,7 @@ def test_an_unreadable_value_is_named_for_the_attendee_and_the_rest_of_the_plan_
     plan = build_plan(workspace)
     [(part, why)] = plan.unreadable
     assert part is parts.BIAS_EXPLORER and "bias.explorer" not in {p.key for p in plan.missing}
-    assert why.startswith("Your bias audit of the practice screening tool from lesson 03 could not be read")
+    assert why.startswith("Your bias audit of the practice screening tool from lesson 03, Bias in hiring (hands-on) could not be read")
     assert "groups" in why  # the field that is missing
     assert "What we want from AI, ethically" in [s.heading for s in plan.document.sections]
 

@@ -43,11 +43,13 @@ def test_score_counts_right_answers():
 @pytest.mark.parametrize(
     ("raw", "message"),
     [
-        ([{"id": "a", "question": "Q", "options": [{"text": "x", "correct": True}]}], "at least two options"),
-        ([{"id": "a", "question": "Q", "options": [{"text": "x"}, {"text": "y"}]}], "exactly one"),
-        ([{"id": "a", "question": "Q", "kind": "essay", "options": []}], "kind must be"),
-        ([{"id": "a", "options": []}], "no 'question'"),
-        ([{"id": "a", "question": "Q", "options": [{"text": "x", "correct": True}, {"text": "y"}]}] * 2, "share an id"),
+        ([{"id": "a", "question": "Q", "options": [{"text": "x", "correct": True}]}],
+         r"quizzes/broken.yaml: entry 1 \('a'\), 'options': .*expected at least two options"),
+        ([{"id": "a", "question": "Q", "options": [{"text": "x"}, {"text": "y"}]}], "'a' needs exactly one option"),
+        ([{"id": "a", "question": "Q", "kind": "essay", "options": []}], "'kind': should be 'single' or 'multiple'"),
+        ([{"id": "a", "options": []}], r"entry 1 \('a'\), 'question': this is missing"),
+        ([{"id": "a", "question": "Q", "options": [{"text": "x", "correct": True}, {"text": "y"}]}] * 2,
+         "two questions share the id a; give each its own"),
     ],
 )
 def test_bad_quiz_files_name_the_fix(monkeypatch, raw, message):

@@ -6,7 +6,7 @@ import pytest
 
 from kit.risk import load_template
 from kit.strategy import load_template as use_case_template
-from kit.workshop import SavedWorkError, Store, parts, read_part, session
+from kit.workshop import SavedWorkError, Store, lesson_label, parts, read_part, session
 from kit.workshop.ui import SavedPart
 
 #: One value of every part, in the shape its app saves.
@@ -91,7 +91,7 @@ def test_a_value_that_does_not_fit_is_refused_with_the_part_and_the_field(part, 
     with pytest.raises(SavedWorkError) as problem:
         part.check(value)
     message = str(problem.value)
-    assert message.startswith(f"Your {part.title.lower()} from lesson {part.lesson} could not be read")
+    assert message.startswith(f"Your {part.title.lower()} from {lesson_label(part.lesson)} could not be read")
     assert named in message
 
 
@@ -107,7 +107,7 @@ def test_an_app_told_of_a_damaged_value_by_name_starts_afresh_and_keeps_a_copy()
     workspace.save("risk.register", {"risks": [{"title": "Leak", "likelihood": "very"}]})
     session.resume(workspace.code)
     assert shown == [({"risks": []}, "reset")]
-    assert "Your risk register from lesson 06 could not be read" in part.notice.value
+    assert "Your risk register from lesson 06, Chatbot risk assessment could not be read" in part.notice.value
     assert "A copy is kept for your trainer" in part.notice.value
     assert workspace.load("unreadable.risk.register")["value"]["risks"][0]["likelihood"] == "very"
     assert workspace.load("risk.register") is None
