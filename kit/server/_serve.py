@@ -126,7 +126,7 @@ def parse_pool(text: str, notebooks: Path) -> tuple[str, int]:
     name = name.strip()
     named = {item.file for item in lessons() if name in (item.id, item.number, item.file, item.stem)}
     matches = sorted(p.name for p in notebooks.glob("*.ipynb")
-                     if p.name in named or p.name == name or p.name.startswith(f"{name}_"))
+                     if p.name in named or not named and (p.name == name or p.name.startswith(f"{name}_")))
     if len(matches) != 1:
         raise ValueError(f"--pool {text!r}: no single lesson is called {name!r}; use its id, such as bias, its "
                          "number, such as 03, or its file name.")
