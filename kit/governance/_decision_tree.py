@@ -2,52 +2,107 @@
 
 The tree lives in ``kit/content/human_in_the_loop.yaml``: question nodes with
 answers that lead to other nodes, and recommendation nodes where every path
-ends. It is checked when it loads (unknown ids are named, loops and dead ends
-refused, unreachable nodes reported), so a trainer's edit can never strand
-an attendee half-way. A walk is just the list of answer positions chosen from
-the start, which is what the app saves and replays.
+ends. Its schema (:class:`Tree`) checks it when it loads (unknown ids are
+named, loops and dead ends refused, unreachable nodes reported), so a
+trainer's edit can never strand an attendee half-way. A walk is just the list
+of answer positions chosen from the start, which is what the app saves and replays.
 """
 
 from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from typing import Mapping, Sequence
+from typing import Annotated, Any, Mapping, Sequence, Union
 
-from kit.workshop.content import ContentError, load
+from pydantic import BeforeValidator, Discriminator, Field, Tag, field_validator, model_validator
+
 from kit.documents import Section
+from kit.workshop.content import ContentModel, Items, load_valid, validate
 
 WHERE = "human_in_the_loop.yaml"
 
 
-@dataclass(frozen=True)
-class Answer:
-    label: str
-    next: str
-    reason: str = ""
+class Answer(ContentModel):
+    """One answer to a question, and the node it leads to."""
+
+    label: str = Field(min_length=1, description='the answer as the attendee reads it, in quotes ("Yes", "No")')
+    next: str = Field(min_length=1, description="the id of the node this answer leads to")
+    reason: str = Field("", description="optional: one sentence on why this answer matters")
 
 
-@dataclass(frozen=True)
-class QuestionNode:
+class QuestionNode(ContentModel):
+    """A question asked on the way; its ``id`` is its name under ``nodes``."""
+
     id: str
-    question: str
-    help: str
-    answers: tuple[Answer, ...]
+    question: str = Field(min_length=1, description="the question the attendee is asked")
+    help: str = Field("", description="optional: an example or a hint shown under the question")
+    answers: Items[Answer] = Field(min_length=2, description="at least two answers, each with a label and next")
 
 
-@dataclass(frozen=True)
-class Recommendation:
+class Recommendation(ContentModel):
+    """Where a walk ends: the advice and what to put in place."""
+
     id: str
-    recommendation: str
-    level: str
-    explanation: str
-    safeguards: tuple[str, ...]
+    recommendation: str = Field(min_length=1, description="the headline of the advice")
+    level: str = Field(min_length=1, description="a short name for the level of human involvement")
+    explanation: str = Field(min_length=1, description="one paragraph on what the recommendation means")
+    safeguards: Items[str] = Field(min_length=1, description="what to put in place, one bullet each")
 
 
-@dataclass(frozen=True)
-class Tree:
-    start: str
-    nodes: dict[str, QuestionNode | Recommendation]
+def _one_kind(raw: Any) -> Any:
+    """A node is a block with a question or a recommendation, never both or neither."""
+    if isinstance(raw, (QuestionNode, Recommendation)):
+        return raw
+    if not isinstance(raw, dict):
+        raise ValueError("a node must be a block with a question (and answers) or a recommendation; "
+                         "check the indentation")
+    if ("question" in raw) == ("recommendation" in raw):
+        raise ValueError("give the node either a question (with answers) or a recommendation, not "
+                         f"{'both' if 'question' in raw else 'neither'}")
+    return raw
+
+
+def _kind(raw: Any) -> str:
+    recommends = isinstance(raw, Recommendation) or (isinstance(raw, dict) and "recommendation" in raw)
+    return "Recommendation" if recommends else "QuestionNode"
+
+
+Node = Annotated[Union[Annotated[QuestionNode, Tag("QuestionNode")], Annotated[Recommendation, Tag("Recommendation")]],
+                 Discriminator(_kind), BeforeValidator(_one_kind)]
+
+
+class Tree(ContentModel):
+    """The whole walk-through: the first question's id and every node by id."""
+
+    start: str = Field(min_length=1, description="the id of the first question")
+    nodes: dict[str, Node] = Field(min_length=1, description="every question and recommendation, each under its id")
+
+    @field_validator("nodes", mode="before")
+    @classmethod
+    def _named(cls, nodes: Any) -> Any:
+        """A node's id is its name under ``nodes``."""
+        if not isinstance(nodes, dict):
+            return nodes
+        return {str(key): {**body, "id": str(key)} if isinstance(body, dict) else body for key, body in nodes.items()}
+
+    @model_validator(mode="after")
+    def _walkable(self) -> "Tree":
+        """Every walk from the start ends in a recommendation, and every node can be reached."""
+        if self.start not in self.nodes:
+            raise ValueError(f"start is {self.start!r}, which is not one of the nodes; name the first question's id")
+        unknown = [f"{node.id} → {answer.next}" for node in self.nodes.values()
+                   for answer in getattr(node, "answers", ()) if answer.next not in self.nodes]
+        if unknown:
+            raise ValueError(f"these answers lead to node ids that do not exist: {'; '.join(unknown)}; "
+                             "fix the spelling or add the node")
+        loop = _find_loop(self.nodes, self.start)
+        if loop:
+            raise ValueError(f"the answers go round in a loop ({' → '.join(loop)}); "
+                             "point one of them at a later question or a recommendation")
+        unreachable = sorted(set(self.nodes) - _reached(self.nodes, self.start))
+        if unreachable:
+            raise ValueError(f"no answer leads to {', '.join(unreachable)}; link to it from an answer or remove it")
+        return self
 
     def questions_left(self, node_id: str) -> int:
         """The most questions still to answer from ``node_id`` (0 at a recommendation)."""
@@ -55,27 +110,6 @@ class Tree:
         if isinstance(node, Recommendation):
             return 0
         return 1 + max(self.questions_left(answer.next) for answer in node.answers)
-
-
-def _node(node_id: str, raw) -> QuestionNode | Recommendation:
-    where = f"{WHERE}, node {node_id}"
-    if not isinstance(raw, dict):
-        raise ContentError(f"{where}: a node must be a block with a question or a recommendation.")
-    if ("question" in raw) == ("recommendation" in raw):
-        raise ContentError(f"{where}: give it either a question (with answers) or a recommendation, not "
-                           f"{'both' if 'question' in raw else 'neither'}.")
-    if "recommendation" in raw:
-        return Recommendation(node_id, str(raw["recommendation"]), str(raw.get("level", "")),
-                              str(raw.get("explanation", "")), tuple(str(s) for s in raw.get("safeguards") or ()))
-    answers = raw.get("answers") or []
-    if len(answers) < 2:
-        raise ContentError(f"{where}: a question needs at least two answers.")
-    parsed = []
-    for answer in answers:
-        if not isinstance(answer, dict) or not answer.get("label") or not answer.get("next"):
-            raise ContentError(f"{where}: every answer needs a label and a next node id.")
-        parsed.append(Answer(str(answer["label"]), str(answer["next"]), str(answer.get("reason", ""))))
-    return QuestionNode(node_id, str(raw["question"]), str(raw.get("help", "")), tuple(parsed))
 
 
 def _find_loop(nodes: Mapping, start: str) -> list[str] | None:
@@ -88,8 +122,7 @@ def _find_loop(nodes: Mapping, start: str) -> list[str] | None:
         if state.get(node_id) == "done":
             return None
         state[node_id] = "open"
-        node = nodes[node_id]
-        for answer in getattr(node, "answers", ()):
+        for answer in getattr(nodes[node_id], "answers", ()):
             loop = visit(answer.next, path + [node_id])
             if loop:
                 return loop
@@ -99,39 +132,26 @@ def _find_loop(nodes: Mapping, start: str) -> list[str] | None:
     return visit(start, [])
 
 
-def parse_tree(raw: Mapping) -> Tree:
-    """Check and build the tree; every mistake names the node and the fix."""
-    if not isinstance(raw, Mapping) or not isinstance(raw.get("nodes"), Mapping) or not raw["nodes"]:
-        raise ContentError(f"{WHERE}: it needs a 'start' id and a block of 'nodes'.")
-    nodes = {str(node_id): _node(str(node_id), body) for node_id, body in raw["nodes"].items()}
-    start = str(raw.get("start", ""))
-    if start not in nodes:
-        raise ContentError(f"{WHERE}: start is {start!r}, which is not one of the nodes; name the first question's id.")
-    unknown = [f"{node.id} → {answer.next}" for node in nodes.values()
-               for answer in getattr(node, "answers", ()) if answer.next not in nodes]
-    if unknown:
-        raise ContentError(f"{WHERE}: these answers lead to node ids that do not exist: {'; '.join(unknown)}. "
-                           "Fix the spelling or add the node.")
-    loop = _find_loop(nodes, start)
-    if loop:
-        raise ContentError(f"{WHERE}: the answers go round in a loop ({' → '.join(loop)}); "
-                           "point one of them at a later question or a recommendation.")
+def _reached(nodes: Mapping, start: str) -> set[str]:
+    """The ids of every node some walk from ``start`` passes through."""
     reached, queue = set(), [start]
     while queue:
         node_id = queue.pop()
         if node_id not in reached:
             reached.add(node_id)
             queue += [answer.next for answer in getattr(nodes[node_id], "answers", ())]
-    unreachable = sorted(set(nodes) - reached)
-    if unreachable:
-        raise ContentError(f"{WHERE}: no answer leads to {', '.join(unreachable)}; link to it or remove it.")
-    return Tree(start, nodes)
+    return reached
+
+
+def parse_tree(raw: Any) -> Tree:
+    """The tree in ``raw`` (parsed YAML), checked; a :class:`ContentError` names the node and the fix."""
+    return validate(raw, Tree, where=WHERE)
 
 
 @functools.lru_cache(maxsize=None)
 def tree() -> Tree:
     """The walk-through in ``kit/content/human_in_the_loop.yaml``, checked."""
-    return parse_tree(load("human_in_the_loop"))
+    return load_valid("human_in_the_loop", Tree)
 
 
 @dataclass(frozen=True)
@@ -185,11 +205,11 @@ def saved_value(decision: str, choices: Sequence[int], given: Tree | None = None
             "recommendation": outcome.recommendation if outcome else None}
 
 
-def human_in_the_loop_section(saved: Mapping | None) -> Section:
-    """The saved walk-through as one section of the action plan (lesson 13)."""
+def human_in_the_loop_section(saved: Mapping | None) -> Section | None:
+    """The saved walk-through as one section of the action plan; None when no walk was started."""
     heading = "When a person decides"
     if not saved or not saved.get("choices"):
-        return Section(heading, ["No walk-through yet: use the human-in-the-loop decision tree in lesson 07."])
+        return None
     walk = follow(saved["choices"], strict=False)
     decision = str(saved.get("decision") or "").strip() or "the decision walked through"
     table = (["Question", "Answer"], [[node.question, node.answers[i].label] for node, i in walk.steps])

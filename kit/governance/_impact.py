@@ -24,53 +24,158 @@ import functools
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
-from typing import Iterable, Mapping
+from typing import Annotated, Any, Iterable, Literal, Mapping
 
-from kit.workshop.content import ContentError, load
+from pydantic import AfterValidator, Field, PlainValidator, ValidationInfo, field_validator
+
 from kit.documents import Document, Section
+from kit.workshop.content import ContentModel, Items, load_valid, unique_ids, validate
 
 PARTS = ("impact", "mitigation")
 WHERE = "impact_assessment.yaml"
 
 
-@dataclass(frozen=True)
-class Option:
-    text: str
-    points: Fraction
+def _exact(value: Any) -> Fraction:
+    """A number read exactly as written (``1.5`` is 3/2, ``0.1`` is 1/10); never negative."""
+    try:
+        if isinstance(value, bool):
+            raise ValueError(value)
+        number = Fraction(str(value))
+    except (ValueError, ZeroDivisionError):
+        raise ValueError(f"{value!r} is not a number; write it like 2 or 1.5") from None
+    if number < 0:
+        raise ValueError(f"{value} is below zero; points, weights and percentages are 0 or more")
+    return number
 
 
-@dataclass(frozen=True)
-class Question:
-    """One question; ``part`` is "impact" or "mitigation"; points already carry the weight."""
+Number = Annotated[Fraction, PlainValidator(_exact)]
+Percent = Annotated[Fraction, PlainValidator(_exact), Field(le=100)]
 
-    id: str
-    part: str
-    topic: str
-    question: str
-    options: tuple[Option, ...]
+
+class Option(ContentModel):
+    """One answer; its ``points`` carry the question's weight."""
+
+    text: str = Field(min_length=1, description="the answer as the attendee reads it, in quotes")
+    points: Number = Field(description="the points this answer scores, such as 2 or 1.5")
+
+
+class Question(ContentModel):
+    """One question; ``part`` is "impact" or "mitigation"."""
+
+    id: str = Field(min_length=1, description="a short name of its own, such as role; saved answers use it")
+    part: Literal[PARTS] = Field(description="impact or mitigation")
+    topic: str = Field(min_length=1, description="the heading the question is shown under, such as The decision")
+    question: str = Field(min_length=1, description="the question the attendee answers")
+    weight: Number = Field(Fraction(1), description="a number multiplying the points of every option (1 if left out)")
+    options: Items[Option] = Field(min_length=2, description="at least two answers, each like {text: 'Yes', points: 2}")
+
+    @field_validator("options")
+    @classmethod
+    def _weighted(cls, options: tuple[Option, ...], info: ValidationInfo) -> tuple[Option, ...]:
+        """The weight is multiplied into each option's points once, here."""
+        weight = info.data.get("weight", 1)
+        return tuple(option.model_copy(update={"points": option.points * weight}) for option in options)
 
     @property
     def max_points(self) -> Fraction:
         return max(option.points for option in self.options)
 
 
-@dataclass(frozen=True)
-class Level:
-    """An impact level; ``up_to`` is its upper bound as a share of the maximum (None for the last)."""
+class Level(ContentModel):
+    """An impact level and the controls it adds to the levels below it."""
 
-    level: str
-    name: str
-    up_to: Fraction | None
-    adds: tuple[str, ...]
+    level: str = Field(min_length=1, description="the level's short name, such as I or II")
+    name: str = Field("", description="what the level means, such as moderate impact")
+    up_to_percent: Percent | None = Field(None, description="the highest score this level covers, as a percentage "
+                                                             "of the maximum below 100 (left out on the last level)")
+    controls: Items[str] = Field(min_length=1, description="the controls this level adds, one bullet each")
+
+    @property
+    def up_to(self) -> Fraction | None:
+        """The upper bound as a share of the maximum (None for the last level)."""
+        return None if self.up_to_percent is None else self.up_to_percent / 100
+
+    @property
+    def adds(self) -> tuple[str, ...]:
+        return self.controls
 
 
-@dataclass(frozen=True)
-class Questionnaire:
-    questions: tuple[Question, ...]
-    levels: tuple[Level, ...]
-    threshold: Fraction  # share of the maximum mitigation score that earns the reduction
-    reduction: Fraction  # share taken off the raw score
-    example: dict
+def _bounds(levels: tuple[Level, ...]) -> tuple[Level, ...]:
+    """Every level but the last has an upper bound, rising from level to level and below 100 %."""
+    *lower, last = levels
+    if last.up_to_percent is not None:
+        raise ValueError(f"the last level ({last.level}) takes every score above the others; "
+                         "remove its up_to_percent")
+    previous = Fraction(0)
+    for level in lower:
+        if level.up_to_percent is None:
+            raise ValueError(f"level {level.level} needs an up_to_percent (only the last level goes without)")
+        if not previous < level.up_to_percent < 100:
+            raise ValueError(f"level {level.level} has up_to_percent {level.up_to_percent}; up_to_percent must "
+                             "rise from level to level and stay below 100")
+        previous = level.up_to_percent
+    return levels
+
+
+class Scoring(ContentModel):
+    """When mitigation earns a reduction of the raw score, and how large it is."""
+
+    mitigation_threshold_percent: Percent = Field(Fraction(80), description="a percentage from 0 to 100: the share of "
+                                                  "the most mitigation points that earns the reduction, such as 80")
+    reduction_percent: Percent = Field(Fraction(15), description="a percentage from 0 to 100 taken off the raw "
+                                                                 "score, such as 15")
+
+
+class Example(ContentModel):
+    """The worked example: a system and one answer (an option's text) per question."""
+
+    system: str = Field("", description="the system the example assesses")
+    answers: dict[str, str] = Field({}, description="question id: the chosen option's text, copied exactly")
+
+
+def _scores_both_parts(questions: tuple[Question, ...]) -> tuple[Question, ...]:
+    for part in PARTS:
+        if not any(q.max_points > 0 for q in questions if q.part == part):
+            raise ValueError(f"the {part} questions can score nothing; add one, or give some of its options points")
+    return questions
+
+
+class Questionnaire(ContentModel):
+    """The whole assessment: scoring rule, levels (lowest first), questions and the worked example.
+
+    ``example`` is kept as a plain dict (``form.example["system"]``).
+    """
+
+    scoring: Scoring = Field(Scoring(), description="mitigation_threshold_percent and reduction_percent")
+    levels: Annotated[Items[Level], AfterValidator(_bounds)] = Field(
+        min_length=2, description="at least two levels, lowest first, each with level, name and controls")
+    questions: Annotated[Items[Question], AfterValidator(unique_ids("questions")),
+                         AfterValidator(_scores_both_parts)] = Field(
+        min_length=1, description="the questions, each with id, part, topic, question and options")
+    example: Annotated[Example, AfterValidator(dict)] = Field(
+        default_factory=dict, description="a system and, for each question id, the text of the chosen option")
+
+    @field_validator("example")
+    @classmethod
+    def _example_fits(cls, example: dict, info: ValidationInfo) -> dict:
+        if "questions" not in info.data:
+            return example  # the questions are wrong already, and named
+        options = {q.id: {o.text for o in q.options} for q in info.data["questions"]}
+        for qid, text in (example.get("answers") or {}).items():
+            if text not in options.get(qid, ()):
+                raise ValueError(f"the example answer {text!r} for {qid} matches no option of that question; "
+                                 "copy an option's text exactly")
+        return example
+
+    @property
+    def threshold(self) -> Fraction:
+        """The share of the maximum mitigation score that earns the reduction."""
+        return self.scoring.mitigation_threshold_percent / 100
+
+    @property
+    def reduction(self) -> Fraction:
+        """The share taken off the raw score."""
+        return self.scoring.reduction_percent / 100
 
     def part(self, name: str) -> tuple[Question, ...]:
         return tuple(q for q in self.questions if q.part == name)
@@ -84,87 +189,15 @@ class Questionnaire:
         return tuple(control for lower in self.levels[:upto] for control in lower.adds)
 
 
-def _number(value, where: str) -> Fraction:
-    try:
-        number = Fraction(str(value))
-    except (ValueError, ZeroDivisionError):
-        raise ContentError(f"{where}: {value!r} is not a number; write points like 2 or 1.5.") from None
-    if number < 0:
-        raise ContentError(f"{where}: points and weights cannot be negative ({value}).")
-    return number
-
-
-def _question(raw: dict) -> Question:
-    if not isinstance(raw, dict) or not raw.get("id"):
-        raise ContentError(f"{WHERE}: every question needs an id.")
-    where = f"{WHERE}, question {raw['id']}"
-    for key in ("part", "topic", "question", "options"):
-        if not raw.get(key):
-            raise ContentError(f"{where}: '{key}' is missing; add it.")
-    if raw["part"] not in PARTS:
-        raise ContentError(f"{where}: part must be impact or mitigation, not {raw['part']!r}.")
-    weight = _number(raw.get("weight", 1), where)
-    if len(raw["options"]) < 2:
-        raise ContentError(f"{where}: give at least two options.")
-    options = []
-    for option in raw["options"]:
-        if not isinstance(option, dict) or "text" not in option or "points" not in option:
-            raise ContentError(f"{where}: each option needs a text and points, like {{text: 'Yes', points: 2}}.")
-        options.append(Option(str(option["text"]), _number(option["points"], where) * weight))
-    return Question(str(raw["id"]), raw["part"], str(raw["topic"]), str(raw["question"]), tuple(options))
-
-
-def _levels(raw: list) -> tuple[Level, ...]:
-    if not isinstance(raw, list) or len(raw) < 2:
-        raise ContentError(f"{WHERE}: give at least two levels.")
-    levels, previous = [], Fraction(0)
-    for i, item in enumerate(raw):
-        last = i == len(raw) - 1
-        if not item.get("level") or not item.get("controls"):
-            raise ContentError(f"{WHERE}: each level needs a level name and controls.")
-        bound = item.get("up_to_percent")
-        if last and bound is not None:
-            raise ContentError(f"{WHERE}: the last level ({item['level']}) takes every score above the others; "
-                               "remove its up_to_percent.")
-        if not last:
-            if bound is None:
-                raise ContentError(f"{WHERE}: level {item['level']} needs an up_to_percent.")
-            bound = _number(bound, f"{WHERE}, level {item['level']}") / 100
-            if not previous < bound < 1:
-                raise ContentError(f"{WHERE}: up_to_percent must rise from level to level and stay below 100.")
-            previous = bound
-        levels.append(Level(str(item["level"]), str(item.get("name", "")), bound,
-                            tuple(str(c) for c in item["controls"])))
-    return tuple(levels)
-
-
-def parse_questionnaire(raw: dict) -> Questionnaire:
-    """Check and build a questionnaire from the parsed YAML; every mistake names the fix."""
-    if not isinstance(raw, dict):
-        raise ContentError(f"{WHERE} must hold scoring, levels and questions (see the notes at its top).")
-    questions = tuple(_question(q) for q in raw.get("questions") or [])
-    ids = [q.id for q in questions]
-    if len(set(ids)) != len(ids):
-        raise ContentError(f"{WHERE}: two questions share an id; give each its own.")
-    scoring = raw.get("scoring") or {}
-    threshold = _number(scoring.get("mitigation_threshold_percent", 80), WHERE) / 100
-    reduction = _number(scoring.get("reduction_percent", 15), WHERE) / 100
-    if threshold > 1 or reduction > 1:
-        raise ContentError(f"{WHERE}: percentages in scoring must be between 0 and 100.")
-    result = Questionnaire(questions, _levels(raw.get("levels")), threshold, reduction, raw.get("example") or {})
-    for part in PARTS:
-        if result.maximum(part) <= 0:
-            raise ContentError(f"{WHERE}: the {part} questions can score nothing; give some options points.")
-    for qid, text in (result.example.get("answers") or {}).items():
-        if option_index(result, qid, text) is None:
-            raise ContentError(f"{WHERE}: the example answer {text!r} for {qid} matches no option of that question.")
-    return result
+def parse_questionnaire(raw: Any) -> Questionnaire:
+    """The questionnaire in ``raw`` (parsed YAML), checked; a :class:`ContentError` names the entry and the fix."""
+    return validate(raw, Questionnaire, where=WHERE)
 
 
 @functools.lru_cache(maxsize=None)
 def questionnaire() -> Questionnaire:
     """The questionnaire in ``kit/content/impact_assessment.yaml``, checked."""
-    return parse_questionnaire(load("impact_assessment"))
+    return load_valid("impact_assessment", Questionnaire)
 
 
 def option_index(form: Questionnaire, qid: str, text: str) -> int | None:
@@ -326,14 +359,17 @@ def saved_value(system: str, answers: Mapping | None, form: Questionnaire | None
             "score": format_points(result.score), "reduced": result.reduced, "complete": result.complete}
 
 
-def impact_section(saved: Mapping | None) -> Section:
-    """The saved assessment as one section of the action plan (lesson 13): summary, level, controls."""
+def impact_section(saved: Mapping | None) -> Section | None:
+    """The saved assessment as one section of the action plan (summary, level, controls); None if unanswered."""
     if not saved or not saved.get("answers"):
-        return Section("Algorithmic impact assessment",
-                       ["No impact assessment yet: answer the questionnaire in lesson 07."])
+        return None
+    return _result_section(saved.get("system"), saved["answers"])
+
+
+def _result_section(system: Any, answers: Mapping) -> Section:
     form = questionnaire()
-    result = assess(saved["answers"], form)
-    system = str(saved.get("system") or "").strip() or "the system assessed"
+    result = assess(answers, form)
+    system = str(system or "").strip() or "the system assessed"
     return Section(f"Algorithmic impact assessment: level {result.level.level}",
                    [f"System assessed: {system}.", summary(result, form),
                     f"Controls required at level {result.level.level}:"],
@@ -351,6 +387,6 @@ def assessment_document(saved: Mapping | None) -> Document:
     system = str((saved or {}).get("system") or "").strip()
     return Document(title="Algorithmic impact assessment" + (f": {system}" if system else ""),
                     subtitle="Scored in the style of the Government of Canada's Algorithmic Impact Assessment.",
-                    sections=[impact_section({"system": system, "answers": answers}),
+                    sections=[_result_section(system, answers),
                               Section("Your answers", table=(["Part", "Topic", "Question", "Answer", "Points",
                                                               "Most points"], rows))])

@@ -17,8 +17,7 @@ from typing import Iterable, Mapping
 
 from kit.documents import Document, Section
 from kit.governance._policy_placeholders import MAX_ANSWER, clean_answer, filler
-from kit.governance._policy_templates import PolicyArea, PolicyQuestion, areas, frame, questions
-
+from kit.governance._policy_templates import FramePart, PolicyArea, PolicyQuestion, areas, frame, questions
 
 
 def _short() -> dict[str, str]:
@@ -110,18 +109,19 @@ def draft_policy(answers: Mapping[str, str] | None, area_ids: Iterable[str] | No
     """
     answers = normalise_answers(answers)
     fill = filler(answers, _short())
-    parts = frame().parts
-    sections = [Section(fill(parts["introduction"]["heading"]),
-                        [fill(p) for p in parts["introduction"]["paragraphs"]])]
+    outline = frame()
+
+    def section(part: FramePart, bullets: list[str] | None = None) -> Section:
+        return Section(fill(part.heading), [fill(p) for p in part.paragraphs], bullets or [])
+
+    sections = [section(outline.introduction)]
     sections += [Section(fill(area.title), [fill(area.purpose)], [fill(rule) for rule in area.rules])
                  for area in choose_areas(area_ids)]
     missing = open_questions(answers)
     if missing:
-        sections.append(Section(fill(parts["open_questions"]["heading"]),
-                                [fill(p) for p in parts["open_questions"]["paragraphs"]],
-                                [f"{q.question} (to decide: {q.short})" for q in missing]))
-    sections.append(Section(fill(parts["closing"]["heading"]), [fill(p) for p in parts["closing"]["paragraphs"]]))
-    return Document(title=fill(frame().title), subtitle=fill(frame().subtitle), sections=sections,
+        sections.append(section(outline.open_questions, [f"{q.question} (to decide: {q.short})" for q in missing]))
+    sections.append(section(outline.closing))
+    return Document(title=fill(outline.title), subtitle=fill(outline.subtitle), sections=sections,
                     generated=generated or date.today())
 
 
@@ -156,14 +156,14 @@ def draft_from_saved(saved: Mapping | None, generated: date | None = None) -> Do
     return draft_policy(saved.get("answers"), _saved_areas(saved), generated)
 
 
-def policy_section(saved: Mapping | None) -> Section:
-    """One section summarising the saved policy draft, for the action plan (lesson 13).
+def policy_section(saved: Mapping | None) -> Section | None:
+    """One section summarising the saved policy draft, for the action plan; None while nothing is answered.
 
     It names the areas covered, who is accountable, the review cycle and the
     decisions still open; the full text is :func:`draft_from_saved`.
     """
     if not saved or not saved.get("answers"):
-        return Section("AI policy", ["No policy drafted yet: answer the questions of the policy builder in lesson 07."])
+        return None
     answers = normalise_answers(saved.get("answers"))
     fill = filler(answers, _short())
     included = [area.title for area in choose_areas(_saved_areas(saved))]
@@ -176,8 +176,8 @@ def policy_section(saved: Mapping | None) -> Section:
     return Section("AI policy", paragraphs, included)
 
 
-def notes_section(saved: str | None) -> Section:
-    """The lesson-07 discussion notes (workspace key ``policy.notes``) as a section of the action plan."""
+def notes_section(saved: str | None) -> Section | None:
+    """The policy discussion notes as a section of the action plan; None when no note is saved."""
     paragraphs = [clean_answer(line, limit=None) for line in str(saved or "").splitlines()]
     paragraphs = [p for p in paragraphs if p]
-    return Section("Notes on policies and governance", paragraphs or ["No notes saved in lesson 07."])
+    return Section("Notes on policies and governance", paragraphs) if paragraphs else None

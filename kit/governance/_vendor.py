@@ -32,7 +32,6 @@ __all__ = ["BANDS", "STRENGTHS", "Area", "Checklist", "Question", "load_checklis
            "VendorSummary", "band_for", "clean_answers", "summarise", "vendor_document", "vendor_section",
            "summary_alt", "example_summary", "scale_text", "area_table", "check_name", "NAME_LIMIT"]
 
-#: The workspace key the app saves to: ``{"vendor", "tool", "answers": {question id: option position}}``.
 #: Lowest percentage of each band, best first.
 BANDS: tuple[tuple[int, str], ...] = ((75, "Strong"), (50, "Adequate"), (25, "Weak"), (0, "Serious gaps"))
 #: What each option score means.
@@ -175,7 +174,7 @@ def summarise(checklist: Checklist, answers: dict, vendor: str = "", tool: str =
     """
     answers = clean_answers(checklist, answers)
     areas = tuple(_score(a, list(checklist.in_area(a.id)), answers) for a in checklist.areas)
-    overall = _score(Area("all", "All areas", ""), list(checklist.questions), answers)
+    overall = _score(Area(id="all", title="All areas"), list(checklist.questions), answers)
     order = {q.id: i for i, q in enumerate(checklist.questions)}
     rank = {"Before signing": 0, "High": 1, "Medium": 2}
     follow_ups, rows = [], []
@@ -231,13 +230,13 @@ def vendor_document(summary: VendorSummary) -> Document:
     )
 
 
-def vendor_section(saved: dict | None, checklist: Checklist | None = None) -> Section:
-    """The saved checklist (workspace key ``vendor.checklist``) as one section of the action plan."""
+def vendor_section(saved: dict | None, checklist: Checklist | None = None) -> Section | None:
+    """The saved checklist as one section of the action plan; None while no question is answered."""
     saved = saved or {}
     summary = summarise(checklist or load_checklist(), saved.get("answers") or {},
                         str(saved.get("vendor") or ""), str(saved.get("tool") or ""))
     if summary.overall.share is None:
-        return Section("Supplier due diligence", paragraphs=["Not started yet: see lesson 08."])
+        return None
     return Section(f"Supplier due diligence: {summary.name}", paragraphs=[summary.headline()],
                    bullets=_follow_up_lines(summary), table=area_table(summary))
 

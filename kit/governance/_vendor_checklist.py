@@ -1,115 +1,123 @@
-"""Read and check ``kit/content/vendor_checklist.yaml``, naming any mistake and its fix.
+"""The schema of ``kit/content/vendor_checklist.yaml``: areas, questions and the worked example.
 
 Trainers edit the checklist without touching code, so every rule the scoring
-relies on is checked here once, with a message that says what to change.
+relies on is declared here once; a file that breaks one is named, with the
+entry and the fix, when it loads.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
+from typing import Annotated
 
-from kit.workshop.content import ContentError, load
+from pydantic import AfterValidator, Field, StrictInt, ValidationInfo, field_validator
+
+from kit.workshop.content import ContentModel, Items, load_valid, unique_ids
 
 FILE = "vendor_checklist.yaml"
 SCORES = (0, 1, 2)
 WEIGHTS = (1, 2, 3)
-_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+_ID = r"^[a-z0-9][a-z0-9-]*$"
 
-
-@dataclass(frozen=True)
-class Area:
+class Area(ContentModel):
     """One area of the checklist, such as Data or Exit."""
 
-    id: str
-    title: str
-    about: str
+    id: str = Field(pattern=_ID, description="a short name of its own in small letters, digits and dashes, like data")
+    title: str = Field(min_length=1, description="the area's heading, such as Data")
+    about: str = Field("", description="one sentence on what the area covers")
 
 
-@dataclass(frozen=True)
-class Option:
+class Option(ContentModel):
     """An answer the supplier might give, scored 2 (strong), 1 (partial) or 0 (weak)."""
 
-    text: str
-    score: int
+    text: str = Field(min_length=1, description="the answer you might hear, in quotes if it is Yes or No")
+    score: int = Field(strict=True, ge=min(SCORES), le=max(SCORES),
+                       description="2 for a strong answer, 1 for a partial one, 0 for a weak one")
 
 
-@dataclass(frozen=True)
-class Question:
+class Question(ContentModel):
     """One question to ask the supplier."""
 
-    id: str
-    area: str
-    weight: int
-    question: str
-    options: tuple[Option, ...]
-    follow_up: str
-    why: str = ""
-    critical: bool = False
+    id: str = Field(pattern=_ID, description="a short name of its own in small letters, digits and dashes; "
+                                             "saved answers use it")
+    area: str = Field(min_length=1, description="the id of one of the areas")
+    weight: int = Field(strict=True, ge=min(WEIGHTS), le=max(WEIGHTS),
+                        description="1, 2 or 3: how much the question counts within its area")
+    question: str = Field(min_length=1, description="what to ask the supplier")
+    options: Items[Option] = Field(min_length=2, description="at least two answers, each with a text and a score")
+    follow_up: str = Field(min_length=1, description="the question to send when the answer was not strong")
+    why: str = Field("", description="optional: one sentence on why it matters")
+    critical: bool = Field(False, description="true if a weak answer should stop you signing; false otherwise")
+
+    @field_validator("options")
+    @classmethod
+    def _has_strong(cls, options: tuple[Option, ...]) -> tuple[Option, ...]:
+        if max(option.score for option in options) != max(SCORES):
+            raise ValueError(f"no option is a strong answer; give at least one the score {max(SCORES)}")
+        return options
 
 
-@dataclass(frozen=True)
-class Checklist:
-    """The areas and questions, in the order the app shows them, and the worked example."""
+class Example(ContentModel):
+    """The worked example as written in the file: options numbered from 1."""
 
-    areas: tuple[Area, ...]
-    questions: tuple[Question, ...]
-    example: dict
+    vendor: str = Field("", description="the example supplier's name")
+    tool: str = Field("", description="the example tool's name")
+    answers: dict[str, StrictInt] = Field({}, description="question id: the number of the option chosen, 1 the first")
+
+
+def _as_positions(example: Example) -> dict:
+    """The example as the app reads it: a plain dict whose answers count from 0."""
+    return {"vendor": example.vendor, "tool": example.tool,
+            "answers": {qid: number - 1 for qid, number in example.answers.items()}}
+
+
+class Checklist(ContentModel):
+    """The areas and questions, in the order the app shows them, and the worked example.
+
+    ``example`` is a plain dict: ``{"vendor", "tool", "answers": {question id: option position}}``,
+    positions counted from 0.
+    """
+
+    areas: Annotated[Items[Area], AfterValidator(unique_ids("areas"))] = Field(
+        min_length=1, description="the areas, each with an id and a title")
+    questions: Annotated[Items[Question], AfterValidator(unique_ids("questions"))] = Field(
+        min_length=1, description="the questions, each with id, area, weight, question, options and follow_up")
+    example: Annotated[Example, AfterValidator(_as_positions)] = Field(
+        default_factory=lambda: _as_positions(Example()), description="vendor, tool and answers")
+
+    @field_validator("questions")
+    @classmethod
+    def _areas_match(cls, questions: tuple[Question, ...], info: ValidationInfo) -> tuple[Question, ...]:
+        """Every question is in a known area, and every area has a question."""
+        if "areas" not in info.data:
+            return questions  # the areas are wrong already, and named
+        areas = info.data["areas"]
+        known = [area.id for area in areas]
+        for question in questions:
+            if question.area not in known:
+                raise ValueError(f"question {question.id!r} is in area {question.area!r}, which is not one of "
+                                 f"{', '.join(known)}; use one of those ids")
+        empty = [area.title for area in areas if not any(q.area == area.id for q in questions)]
+        if empty:
+            raise ValueError(f"the area {', '.join(empty)} has no questions; add one or remove the area")
+        return questions
+
+    @field_validator("example")
+    @classmethod
+    def _example_fits(cls, example: dict, info: ValidationInfo) -> dict:
+        if "questions" not in info.data:
+            return example
+        sizes = {q.id: len(q.options) for q in info.data["questions"]}
+        for qid, position in example["answers"].items():
+            if qid not in sizes:
+                raise ValueError(f"the example answers question {qid!r}, which does not exist; check the spelling")
+            if not 0 <= position < sizes[qid]:
+                raise ValueError(f"the example answer to {qid!r} is option {position + 1}; give an option number "
+                                 f"from 1 to {sizes[qid]}")
+        return example
 
     def in_area(self, area_id: str) -> tuple[Question, ...]:
         """The questions of one area, in order."""
         return tuple(q for q in self.questions if q.area == area_id)
-
-
-def _need(raw: dict, keys: tuple[str, ...], where: str) -> None:
-    if not isinstance(raw, dict):
-        raise ContentError(f"{FILE}, {where}: expected a block of 'name: value' lines; check the indentation.")
-    for key in keys:
-        if raw.get(key) in (None, ""):
-            raise ContentError(f"{FILE}, {where}: '{key}' is missing or empty; add it.")
-
-
-def _area(raw: dict, number: int) -> Area:
-    _need(raw, ("id", "title"), f"area {number}")
-    return Area(str(raw["id"]), str(raw["title"]), str(raw.get("about", "")))
-
-
-def _question(raw: dict, number: int, area_ids: set[str]) -> Question:
-    _need(raw, ("id", "area", "weight", "question", "options", "follow_up"), f"question {number}")
-    qid = str(raw["id"])
-    where = f"question '{qid}'"
-    if not _ID.match(qid):
-        raise ContentError(f"{FILE}, {where}: an id uses only small letters, digits and dashes.")
-    if raw["area"] not in area_ids:
-        raise ContentError(f"{FILE}, {where}: area '{raw['area']}' is not one of {', '.join(sorted(area_ids))}.")
-    if raw["weight"] not in WEIGHTS or isinstance(raw["weight"], bool):
-        raise ContentError(f"{FILE}, {where}: weight must be 1, 2 or 3, not {raw['weight']!r}.")
-    options = []
-    for option in raw["options"]:
-        _need(option, ("text",), f"{where}, an option")
-        if option.get("score") not in SCORES or isinstance(option.get("score"), bool):
-            raise ContentError(f"{FILE}, {where}: each option needs a score of 0, 1 or 2 "
-                               f"(found {option.get('score')!r} for '{option['text']}').")
-        options.append(Option(str(option["text"]), int(option["score"])))
-    if len(options) < 2 or max(o.score for o in options) != max(SCORES):
-        raise ContentError(f"{FILE}, {where}: needs at least two options, one of them a strong answer (score 2).")
-    return Question(qid, str(raw["area"]), int(raw["weight"]), str(raw["question"]), tuple(options),
-                    str(raw["follow_up"]), str(raw.get("why", "")), bool(raw.get("critical", False)))
-
-
-def _example(raw: dict | None, questions: tuple[Question, ...]) -> dict:
-    raw = raw or {}
-    known = {q.id: q for q in questions}
-    answers = {}
-    for qid, position in (raw.get("answers") or {}).items():
-        question = known.get(qid)
-        if question is None:
-            raise ContentError(f"{FILE}, example: there is no question '{qid}'; check the spelling.")
-        if not isinstance(position, int) or not 1 <= position <= len(question.options):
-            raise ContentError(f"{FILE}, example, '{qid}': give an option number from 1 to "
-                               f"{len(question.options)}, not {position!r}.")
-        answers[qid] = position - 1
-    return {"vendor": str(raw.get("vendor", "")), "tool": str(raw.get("tool", "")), "answers": answers}
 
 
 def load_checklist(name: str = "vendor_checklist") -> Checklist:
@@ -118,20 +126,6 @@ def load_checklist(name: str = "vendor_checklist") -> Checklist:
     Raises
     ------
     kit.workshop.content.ContentError
-        Naming the mistake in the file and how to fix it.
+        Naming the file, the entry at fault and how to fix it.
     """
-    raw = load(name)
-    if not isinstance(raw, dict) or not raw.get("areas") or not raw.get("questions"):
-        raise ContentError(f"{FILE} needs an 'areas' list and a 'questions' list.")
-    areas = tuple(_area(a, i) for i, a in enumerate(raw["areas"], start=1))
-    ids = [a.id for a in areas]
-    if len(set(ids)) != len(ids):
-        raise ContentError(f"{FILE}: two areas share an id; give each its own.")
-    questions = tuple(_question(q, i, set(ids)) for i, q in enumerate(raw["questions"], start=1))
-    qids = [q.id for q in questions]
-    if len(set(qids)) != len(qids):
-        raise ContentError(f"{FILE}: two questions share an id; give each its own.")
-    empty = [a.title for a in areas if not any(q.area == a.id for q in questions)]
-    if empty:
-        raise ContentError(f"{FILE}: the area {', '.join(empty)} has no questions; add one or remove the area.")
-    return Checklist(areas, questions, _example(raw.get("example"), questions))
+    return load_valid(name, Checklist)

@@ -1,7 +1,7 @@
 """The workshop itself: workspaces and saved work, lessons, quizzes, glossary, agendas, the guide, exercises and the action plan."""
 
 from kit import lazy_names
-from kit.workshop._agenda import AgendaFormat, Slot, agenda, agenda_names, formats
+from kit.workshop._agenda import AgendaFormat, Slot, agenda, agenda_format, agenda_names, formats
 from kit.workshop._lessons import Lesson, LessonEntry, lesson, lesson_ids, lesson_label, lessons
 from kit.workshop._checks import (Feedback, as_series, check, matches, never_raises, numbers_hint,
                                   series_check, series_hint)
@@ -66,6 +66,7 @@ __all__ = [
     "Workspace",
     "WorkspaceError",
     "agenda",
+    "agenda_format",
     "agenda_names",
     "formats",
     "as_series",

@@ -17,9 +17,11 @@ _PAUSE = re.compile(r"^(break|lunch|day) (\d+)$")
 class AgendaFormat(ContentModel):
     """One workshop format of ``agenda.yaml``."""
 
-    name: str = Field(min_length=1, description="the format's name, such as Full day")
+    name: str = Field(min_length=1, description="the format's name, such as SMB full day")
+    audience: str = Field(min_length=1, description="who it is for, in one line")
     start: str = Field(pattern=r"^([01]\d|2[0-3]):[0-5]\d$", description="a 24-hour start time in quotes, such as \"09:30\"")
     items: list[str] = Field(min_length=1, description="lesson ids, 'break 15', 'lunch 45' or 'day 2', in order")
+    why: str = Field(min_length=1, description="a few sentences on why these lessons, for this audience")
 
     @field_validator("items")
     @classmethod
@@ -52,18 +54,24 @@ def _clock(text: str) -> datetime:
     return datetime.strptime(text, "%H:%M")
 
 
+def agenda_format(name: str) -> AgendaFormat:
+    """The format called ``name``; a plain error listing the formats when there is none."""
+    by_name = {row.name: row for row in formats()}
+    if name not in by_name:
+        raise ContentError(f"There is no agenda called {name!r}; choose one of {', '.join(by_name)}.")
+    return by_name[name]
+
+
 def agenda(name: str) -> list[Slot]:
     """Return the timed agenda called ``name`` (see ``agenda.yaml``).
 
     Items are lesson ids (as in ``lessons.yaml``), ``break N``, ``lunch N`` (minutes) or ``day N``.
     """
-    by_name = {row.name: row for row in formats()}
-    if name not in by_name:
-        raise ContentError(f"There is no agenda called {name!r}; choose one of {', '.join(by_name)}.")
+    chosen = agenda_format(name)
     by_id = {lesson.id: lesson for lesson in lessons()}
-    start = _clock(by_name[name].start)
+    start = _clock(chosen.start)
     day, now, slots = 1, start, []
-    for item in by_name[name].items:
+    for item in chosen.items:
         word, _, amount = item.partition(" ")
         if word == "day":
             day, now = int(amount), start

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import copy
 import functools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Annotated, Any, TypeVar, get_origin
 
 import yaml
-from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError
+from pydantic import AfterValidator, BaseModel, ConfigDict, TypeAdapter, ValidationError
 
 from kit.paths import CONTENT_DIR
 
@@ -27,6 +27,24 @@ _SHOWN = 3
 
 class ContentError(ValueError):
     """A content file that is missing, not valid YAML, or does not fit its schema, named with the fix."""
+
+
+#: A list in the file, kept as a tuple. Its length is checked on what the file holds: a tuple's
+#: would be counted after dropping the entries that failed, and report a second, false problem.
+Items = Annotated[list[T], AfterValidator(tuple)]
+
+
+def unique_ids(what: str, attribute: str = "id") -> Callable[[Sequence], Sequence]:
+    """A validator refusing two entries with the same ``id``; ``what`` names the entries, as in "questions"."""
+
+    def check(entries: Sequence) -> Sequence:
+        ids = [getattr(entry, attribute) for entry in entries]
+        twice = sorted({str(i) for i in ids if ids.count(i) > 1})
+        if twice:
+            raise ValueError(f"two {what} share the {attribute} {', '.join(twice)}; give each its own")
+        return entries
+
+    return check
 
 
 class ContentModel(BaseModel):
@@ -96,6 +114,8 @@ def _line(error: dict, data: Any, schema: Any) -> str:
     message = message.replace("Input should be", "should be")
     if error["type"] == "list_type" and not loc:
         message = "should be a list of entries, each starting with '- '"
+    elif error["type"] in ("dict_type", "model_type") and not loc:
+        message = "should be a block of 'name: value' lines, as in the kit's own copy of this file"
     elif error["type"] == "string_pattern_mismatch":
         message = f"{error['input']!r} is not written the way the kit reads it"
     elif error["type"] == "missing":
@@ -143,16 +163,26 @@ def _label(node: Any) -> str:
 def _description(schema: Any, loc: Sequence[Any]) -> str:
     """The ``description`` of the field at ``loc``, followed through nested models and lists."""
     model = _model_of(schema)
-    description = ""
+    description, key_next = "", False
     for part in loc:
         if isinstance(part, int) or model is None:
+            continue
+        if key_next:  # a key of a mapping, such as a node id: not a field
+            key_next = False
             continue
         field = model.model_fields.get(part)
         if field is None:
             return ""
         description = field.description or ""
-        model = _model_of(field.annotation)
+        model, key_next = _model_of(field.annotation), _is_mapping(field.annotation)
     return description
+
+
+def _is_mapping(annotation: Any) -> bool:
+    """Whether ``annotation`` is, or holds, a mapping (``dict[str, Node]``, ``dict[str, Node] | None``)."""
+    if get_origin(annotation) is dict:
+        return True
+    return any(_is_mapping(arg) for arg in getattr(annotation, "__args__", ()) or ())
 
 
 def _model_of(annotation: Any) -> type[BaseModel] | None:

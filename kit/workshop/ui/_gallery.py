@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kit.workshop._agenda import agenda
+from kit.workshop._agenda import agenda, agenda_format
 from kit.workshop._lessons import Lesson, lessons
 from kit.toolkit import escape
 
@@ -29,8 +29,8 @@ def gallery_html(skip: tuple[str, ...] = ("start",)) -> str:
 
 
 def agenda_html(name: str) -> str:
-    """One workshop format as a table of clock times."""
-    slots = agenda(name)
+    """One workshop format: who it is for, why these lessons, and a table of clock times."""
+    slots, chosen = agenda(name), agenda_format(name)
     days = len({slot.day for slot in slots})
     head = ("<th scope='col'>Day</th>" if days > 1 else "") + (
         "<th scope='col'>Start</th><th scope='col'>End</th><th scope='col'>Session</th>"
@@ -40,4 +40,7 @@ def agenda_html(name: str) -> str:
         + f"<td>{slot.start}</td><td>{slot.end}</td><td>{escape(slot.what)}</td></tr>"
         for slot in slots
     )
-    return f'<table class="kit-table"><caption>{escape(name)}</caption><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
+    return (f'<section class="kit-agenda" aria-label="{escape(name)}"><h3>{escape(name)}</h3>'
+            f'<p><strong>For:</strong> {escape(chosen.audience)}. {escape(chosen.why)}</p>'
+            f'<table class="kit-table"><caption>{escape(name)}: clock times</caption><thead><tr>{head}</tr></thead>'
+            f'<tbody>{rows}</tbody></table></section>')

@@ -106,23 +106,52 @@ def test_a_small_valid_tree():
 @pytest.mark.parametrize(
     ("raw", "message"),
     [
-        (_tree(a=Q("b", "r1"), r1=R), r"these answers lead to node ids that do not exist: a → b"),
-        (_tree(a=Q("b", "r1"), b=Q("a", "r1"), r1=R), r"loop \(a → b → a\)"),
+        (_tree(a=Q("b", "r1"), r1=R), "these answers lead to node ids that do not exist: a → b; fix the spelling"),
+        (_tree(a=Q("b", "r1"), b=Q("a", "r1"), r1=R), r"loop \(a → b → a\); point one of them at a later question"),
         (_tree(a=Q("a", "r1"), r1=R), r"loop \(a → a\)"),
-        (_tree(a=Q("r1", "r1"), r1=R, orphan=R), "no answer leads to orphan"),
-        (_tree(a=Q("r1"), r1=R), "at least two answers"),
-        (_tree(a={**Q("r1", "r1"), **R}, r1=R), "not both"),
-        (_tree(a={"help": "?"}, r1=R), "not neither"),
+        (_tree(a=Q("r1", "r1"), r1=R, orphan=R), "no answer leads to orphan; link to it from an answer or remove it"),
+        (_tree(a=Q("r1"), r1=R), "'nodes', 'a', 'answers': List should have at least 2 items"),
+        (_tree(a={**Q("r1", "r1"), **R}, r1=R), "'nodes', 'a': give the node either a question .* or a recommendation, "
+                                                "not both"),
+        (_tree(a={"help": "?"}, r1=R), "'nodes', 'a': give the node either .* not neither"),
         (_tree(a={"question": "Q?", "answers": [{"label": "x"}, {"label": "y", "next": "r1"}]}, r1=R),
-         "every answer needs a label and a next node id"),
-        ({"start": "zz", "nodes": {"a": Q("r1", "r1"), "r1": R}}, "start is 'zz', which is not one of the nodes"),
-        ({"start": "a"}, "needs a 'start' id and a block of 'nodes'"),
-        (_tree(a="just text"), "a node must be a block"),
+         r"'nodes', 'a', 'answers', entry 1 \('x'\), 'next': this is missing"),
+        (_tree(a=Q("r1", "r1"), r1={**R, "safeguard": ["S"]}), "'nodes', 'r1', 'safeguard': this key is not one the "
+                                                               r"kit reads \(a misspelling\?\)"),
+        ({"start": "zz", "nodes": {"a": Q("r1", "r1"), "r1": R}}, "start is 'zz', which is not one of the nodes; "
+                                                                  "name the first question's id"),
+        ({"start": "a"}, "'nodes': this is missing; expected every question and recommendation"),
+        (_tree(a="just text"), "'nodes', 'a': a node must be a block with a question"),
     ],
 )
 def test_a_broken_tree_is_refused_with_the_fix(raw, message):
-    with pytest.raises(ContentError, match=message):
+    with pytest.raises(ContentError, match=r"^human_in_the_loop\.yaml: .*" + message):
         parse_tree(raw)
+
+
+def _real(change) -> dict:
+    raw = load("human_in_the_loop")
+    change(raw)
+    return raw
+
+
+@pytest.mark.parametrize(
+    ("change", "entry", "fix"),
+    [
+        (lambda raw: raw["nodes"]["cost_of_error"]["answers"][0].update(next="automte"), "cost_of_error → automte",
+         "fix the spelling or add the node"),
+        (lambda raw: raw["nodes"]["automate"].update(safegards=raw["nodes"]["automate"].pop("safeguards")),
+         "'nodes', 'automate', 'safegards'", "a misspelling?"),
+        (lambda raw: raw.update(start=["about_people"]), "'start'", "expected the id of the first question"),
+        (lambda raw: raw["nodes"]["cost_of_error"]["answers"][1].update(next="about_people"),
+         "about_people → cost_of_error → about_people", "point one of them at a later question"),
+    ],
+)
+def test_a_broken_copy_of_the_real_file_names_the_file_the_node_and_the_fix(change, entry, fix):
+    with pytest.raises(ContentError) as problem:
+        parse_tree(_real(change))
+    message = str(problem.value)
+    assert message.startswith("human_in_the_loop.yaml: ") and entry in message and fix in message
 
 
 def test_the_real_file_is_what_tree_loads():
@@ -142,8 +171,8 @@ def test_saved_value_and_the_action_plan_section():
 
 
 def test_sections_for_nothing_saved_and_an_unfinished_walk():
-    assert "No walk-through yet" in human_in_the_loop_section(None).paragraphs[0]
-    assert "No walk-through yet" in human_in_the_loop_section({"choices": []}).paragraphs[0]
+    assert human_in_the_loop_section(None) is None  # the action plan lists the part as not started
+    assert human_in_the_loop_section({"decision": "x", "choices": []}) is None
     unfinished = human_in_the_loop_section(saved_value("", [1, 1]))
     assert unfinished.paragraphs == ["Decision: the decision walked through.", "The walk-through was not finished."]
     assert saved_value("", [1, 1])["outcome"] is None

@@ -206,32 +206,65 @@ def _with(**changes) -> dict:
 @pytest.mark.parametrize(
     ("raw", "message"),
     [
-        (_with(questions=[scale("raw", "impact", 4)] * 2), "two questions share an id"),
-        (_with(questions=[{**scale("raw", "impact", 4), "part": "risk"}]), "part must be impact or mitigation"),
+        (_with(questions=[scale("raw", "impact", 4)] * 2), "'questions': two questions share the id raw; give each"),
+        (_with(questions=[{**scale("raw", "impact", 4), "part": "risk"}]),
+         r"entry 1 \('raw'\), 'part': should be 'impact' or 'mitigation'"),
         (_with(questions=[{**scale("raw", "impact", 4), "options": [{"text": "a", "points": 1}]},
-                          scale("mit", "mitigation", 2)]), "at least two options"),
+                          scale("mit", "mitigation", 2)]),
+         r"entry 1 \('raw'\), 'options': List should have at least 2 items.*; expected at least two answers"),
         (_with(questions=[{**scale("raw", "impact", 4), "options": [{"text": "a", "points": -1},
                                                                   {"text": "b", "points": 1}]},
-                          scale("mit", "mitigation", 2)]), "cannot be negative"),
+                          scale("mit", "mitigation", 2)]), "'points': -1 is below zero; points, weights and "
+                                                           "percentages are 0 or more"),
         (_with(questions=[{**scale("raw", "impact", 4), "options": [{"text": "a", "points": "lots"},
                                                                   {"text": "b", "points": 1}]},
-                          scale("mit", "mitigation", 2)]), "'lots' is not a number"),
+                          scale("mit", "mitigation", 2)]), "'points': 'lots' is not a number; write it like 2 or 1.5"),
         (_with(questions=[{**scale("raw", "impact", 4), "options": [{"text": "a"}, {"text": "b"}]},
-                          scale("mit", "mitigation", 2)]), "needs a text and points"),
-        (_with(questions=[scale("raw", "impact", 4)]), "the mitigation questions can score nothing"),
-        (_with(questions=[{"id": "x", "part": "impact"}]), "'topic' is missing"),
-        (_with(levels=LEVELS[:1]), "at least two levels"),
-        (_with(levels=[LEVELS[1], LEVELS[0], LEVELS[3]]), "must rise from level to level"),
-        (_with(levels=[*LEVELS[:3], {**LEVELS[3], "up_to_percent": 100}]), "remove its up_to_percent"),
-        (_with(levels=[{**LEVELS[0], "up_to_percent": None}, LEVELS[3]]), "needs an up_to_percent"),
-        (_with(scoring={"mitigation_threshold_percent": 120}), "between 0 and 100"),
-        (_with(example={"answers": {"raw": "seven"}}), "the example answer 'seven' for raw matches no option"),
-        (["not", "a", "mapping"], "must hold scoring, levels and questions"),
+                          scale("mit", "mitigation", 2)]), "'points': this is missing; expected the points"),
+        (_with(questions=[scale("raw", "impact", 4)]), "'questions': the mitigation questions can score nothing; add"),
+        (_with(questions=[{"id": "x", "part": "impact"}]), r"entry 1 \('x'\), 'topic': this is missing; expected"),
+        (_with(levels=LEVELS[:1]), "'levels': List should have at least 2 items.*; expected at least two levels"),
+        (_with(levels=[LEVELS[1], LEVELS[0], LEVELS[3]]), "level I has up_to_percent 25; up_to_percent must rise "
+                                                          "from level to level"),
+        (_with(levels=[*LEVELS[:3], {**LEVELS[3], "up_to_percent": 100}]), r"the last level \(IV\) takes every "
+                                                                           "score above the others; remove its"),
+        (_with(levels=[{**LEVELS[0], "up_to_percent": None}, LEVELS[3]]), "level I needs an up_to_percent"),
+        (_with(scoring={"mitigation_threshold_percent": 120}),
+         "'mitigation_threshold_percent': should be less than or equal to 100; expected a percentage from 0 to 100"),
+        (_with(example={"answers": {"raw": "seven"}}), "'example': the example answer 'seven' for raw matches no "
+                                                       "option of that question; copy an option's text exactly"),
+        (["not", "a", "mapping"], "the file as a whole: should be a block of 'name: value' lines"),
     ],
 )
 def test_content_mistakes_are_named_with_the_fix(raw, message):
-    with pytest.raises(ContentError, match=message):
+    with pytest.raises(ContentError, match=r"^impact_assessment\.yaml: .*" + message):
         parse_questionnaire(raw)
+
+
+def _real(change) -> dict:
+    raw = yaml.safe_load((CONTENT_DIR / "impact_assessment.yaml").read_text(encoding="utf-8"))
+    change(raw)
+    return raw
+
+
+@pytest.mark.parametrize(
+    ("change", "entry", "fix"),
+    [
+        (lambda raw: raw["questions"][1].update(wieght=2), "'questions', entry 2 ('area'), 'wieght'",
+         "a misspelling?"),
+        (lambda raw: raw["questions"][0].update(options="Yes or no"), "'questions', entry 1 ('role'), 'options'",
+         "expected at least two answers, each like {text: 'Yes', points: 2}"),
+        (lambda raw: raw["levels"][1].update(controls=None), "'levels', entry 2 ('moderate impact'), 'controls'",
+         "expected the controls this level adds"),
+        (lambda raw: raw["example"]["answers"].update(role="It decides alone"),
+         "the example answer 'It decides alone' for role", "copy an option's text exactly"),
+    ],
+)
+def test_a_broken_copy_of_the_real_file_names_the_file_the_entry_and_the_fix(change, entry, fix):
+    with pytest.raises(ContentError) as problem:
+        parse_questionnaire(_real(change))
+    message = str(problem.value)
+    assert message.startswith("impact_assessment.yaml: ") and entry in message and fix in message
 
 
 def test_saved_value_and_the_action_plan_section():
@@ -242,8 +275,8 @@ def test_saved_value_and_the_action_plan_section():
     assert section.heading == "Algorithmic impact assessment: level II"
     assert section.paragraphs[0] == "System assessed: Lead <scoring>."
     assert section.bullets == list(assess(saved["answers"]).controls)
-    assert "No impact assessment yet" in impact_section(None).paragraphs[0]
-    assert "No impact assessment yet" in impact_section({"answers": {}}).paragraphs[0]
+    assert impact_section(None) is None  # the action plan lists the part as not started
+    assert impact_section({"system": "CRM", "answers": {}}) is None
 
 
 def test_the_assessment_document_exports_escaped():
@@ -252,6 +285,7 @@ def test_the_assessment_document_exports_escaped():
     header, rows = doc.sections[1].table
     assert len(rows) == len(questionnaire().questions)
     assert rows[0][3:] == ["It decides on its own", "4", "4"] and rows[1][3] == "(not answered)"
+    assert assessment_document(None).sections[0].heading == "Algorithmic impact assessment: level I"
     assert "&lt;b&gt;Acme" in to_html(doc) and "<b>Acme" not in to_html(doc)
     word = WordDocument(io.BytesIO(to_docx(doc)))
     assert any('<b>Acme</b> & "Co"' in p.text for p in word.paragraphs)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from datetime import date
 
 import pytest
@@ -232,8 +233,8 @@ def test_saved_value_round_trip():
 
 
 def test_policy_section_for_the_action_plan():
-    assert "No policy drafted yet" in policy_section(None).paragraphs[0]
-    assert "No policy drafted yet" in policy_section({"answers": {}}).paragraphs[0]
+    assert policy_section(None) is None  # the action plan lists the part as not started
+    assert policy_section({"answers": {}, "areas": ["accessibility"]}) is None
     answers = {**full_answers(), "accountable": ""}
     section = policy_section(saved_value(answers, ["human_in_the_loop", "consent_control"]))
     assert section.heading == "AI policy" and section.bullets == ["Human in the loop", "Consent and control"]
@@ -246,7 +247,7 @@ def test_policy_section_for_the_action_plan():
 
 def test_notes_section_keeps_lines_and_drops_control_characters():
     assert notes_section("First point\n\nSecond\x00 point").paragraphs == ["First point", "Second point"]
-    assert notes_section("").paragraphs == ["No notes saved in lesson 07."]
+    assert notes_section("") is None and notes_section(" \n\x00 ") is None
 
 
 def _broken(monkeypatch, name: str, raw):
@@ -259,48 +260,83 @@ def _broken(monkeypatch, name: str, raw):
     clear_cache()
 
 
+TEMPLATE = {"title": "T", "order": 1, "group": "core", "summary": "S", "purpose": "P", "rules": ["R"]}
+
+
 @pytest.mark.parametrize(
     ("raw", "message"),
     [
-        ({"title": "T", "order": 1, "group": "core", "summary": "S", "purpose": "For {{ organisaton }}.",
-          "rules": ["R"]},
-         "policy_templates/data_governance.yaml: the placeholder {{ organisaton }} names no question"),
-        ({"title": "T", "order": 1, "group": "core", "summary": "S", "purpose": "P", "rules": ["{Organisation}}"]},
-         "curly brackets that are not a placeholder"),
-        ({"title": "T", "order": 1, "group": "core", "summary": "S", "purpose": "P"}, "'rules' is missing"),
-        ({"title": "T", "order": 1, "group": "marketing", "summary": "S", "purpose": "P", "rules": ["R"]},
-         "group must be core or sales"),
-        ({"title": "T", "order": "first", "group": "core", "summary": "S", "purpose": "P", "rules": ["R"]},
-         "order must be a whole number"),
-        (["not", "a", "mapping"], "must hold title"),
+        ({**TEMPLATE, "purpose": "For {{ organisaton }}."},
+         "'purpose': the placeholder {{ organisaton }} names no question; use one of"),
+        ({**TEMPLATE, "rules": ["R", "{Organisation}}"]}, "'rules': rule 2: '{Organisation}}' has curly brackets that "
+                                                         "are not a placeholder; write {{ question_id }}"),
+        ({k: v for k, v in TEMPLATE.items() if k != "rules"}, "'rules': this is missing; expected what the "
+                                                              "organisation commits to"),
+        ({**TEMPLATE, "group": "marketing"}, "'group': should be 'core' or 'sales'"),
+        ({**TEMPLATE, "order": "first"}, "'order': should be a valid integer; expected a whole number"),
+        ({**TEMPLATE, "tittle": "T"}, "'tittle': this key is not one the kit reads (a misspelling?)"),
+        (["not", "a", "mapping"], "the file as a whole: should be a block of 'name: value' lines"),
     ],
 )
 def test_a_broken_template_is_named_with_the_fix(monkeypatch, raw, message):
     _broken(monkeypatch, "policy_templates/data_governance", raw)
-    with pytest.raises(ContentError, match=message.replace("{", r"\{").replace("}", r"\}")):
+    with pytest.raises(ContentError, match="^" + re.escape("policy_templates/data_governance.yaml: ") + ".*"
+                       + re.escape(message)):
         areas()
 
 
 @pytest.mark.parametrize(
     ("questions_raw", "message"),
     [
-        ([{"id": "a", "question": "Q", "short": "s", "kind": "essay"}], "kind must be one of"),
-        ([{"id": "a", "question": "Q", "short": "s", "kind": "choice", "options": ["x"]}], "at least two options"),
-        ([{"id": "a", "question": "Q", "kind": "text"}], "no 'short'"),
-        ([{"id": "a", "question": "Q", "short": "s", "kind": "text"}] * 2, "share an id"),
-        ([{"id": "Bad-Id", "question": "Q", "short": "s", "kind": "text"}], "cannot be a placeholder"),
-        ([], "has no questions"),
+        ([{"id": "a", "question": "Q", "short": "s", "kind": "essay"}],
+         r"'questions', entry 1 \('a'\), 'kind': should be 'text', 'long' or 'choice'"),
+        ([{"id": "a", "question": "Q", "short": "s", "kind": "choice", "options": ["x"]}],
+         "question 'a' is a choice, so it needs at least two options"),
+        ([{"id": "a", "question": "Q", "kind": "text"}], r"entry 1 \('a'\), 'short': this is missing; expected"),
+        ([{"id": "a", "question": "Q", "short": "s", "kind": "text"}] * 2, "two questions share the id a"),
+        ([{"id": "Bad-Id", "question": "Q", "short": "s", "kind": "text"}],
+         r"'id': .*; expected a short name in lower-case letters, digits and _"),
+        ([], "'questions': List should have at least 1 item.*; expected the questions, at least the organisation's"),
     ],
 )
 def test_broken_questions_are_named_with_the_fix(monkeypatch, questions_raw, message):
     real = content.load("policy_builder")
     _broken(monkeypatch, "policy_builder", {**real, "questions": questions_raw})
-    with pytest.raises(ContentError, match=message):
+    with pytest.raises(ContentError, match=r"^policy_builder\.yaml: .*" + message):
         questions()
 
 
 def test_a_frame_placeholder_typo_is_caught(monkeypatch):
     real = content.load("policy_builder")
     _broken(monkeypatch, "policy_builder", {**real, "frame": {**real["frame"], "title": "Policy of {{ org }}"}})
-    with pytest.raises(ContentError, match=r"policy_builder.yaml \(frame\): the placeholder \{\{ org \}\}"):
+    with pytest.raises(ContentError, match=r"^policy_builder\.yaml: 'frame': the title: the placeholder \{\{ org \}\}"):
         draft_policy({})
+
+
+def _changed(name: str, change) -> dict:
+    raw = content.load(name)
+    change(raw)
+    return raw
+
+
+@pytest.mark.parametrize(
+    ("name", "change", "entry", "fix"),
+    [
+        ("policy_builder", lambda raw: raw["questions"][2].update(knd=raw["questions"][2].pop("kind")),
+         "'questions', entry 3 ('size'), 'knd'", "a misspelling?"),
+        ("policy_builder", lambda raw: raw["questions"][0].update(short=["a", "list"]),
+         "'questions', entry 1 ('organisation'), 'short'", "expected what the question decides, in a few words"),
+        ("policy_builder", lambda raw: raw["frame"]["closing"]["paragraphs"].append("Ask {{ contact }}."),
+         "'frame': the closing, paragraph 4", "use one of accountable"),
+        ("policy_templates/accessibility", lambda raw: raw.update(rules=raw["rules"][0]),
+         "'rules'", "expected what the organisation commits to, one bullet each"),
+        ("policy_templates/accessibility", lambda raw: raw["rules"].append("Ask {{ concern_contact }}."),
+         "'rules': rule 5", "use one of accountable"),
+    ],
+)
+def test_a_broken_copy_of_a_real_file_names_the_file_the_entry_and_the_fix(monkeypatch, name, change, entry, fix):
+    _broken(monkeypatch, name, _changed(name, change))
+    with pytest.raises(ContentError) as problem:
+        draft_policy({})
+    message = str(problem.value)
+    assert message.startswith(f"{name}.yaml: ") and entry in message and fix in message

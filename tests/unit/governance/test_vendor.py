@@ -23,13 +23,15 @@ from kit.governance._vendor_checklist import Option
 
 
 def _q(qid, area="a", weight=1, critical=False):
-    options = (Option("strong", 2), Option("partial", 1), Option("weak", 0))
-    return Question(qid, area, weight, f"Question {qid}?", options, f"Follow up {qid}.", critical=critical)
+    options = [Option(text="strong", score=2), Option(text="partial", score=1), Option(text="weak", score=0)]
+    return Question(id=qid, area=area, weight=weight, question=f"Question {qid}?", options=options,
+                    follow_up=f"Follow up {qid}.", critical=critical)
 
 
 def _checklist(*questions):
-    areas = (Area("a", "Area A", ""), Area("b", "Area B", ""))
-    return Checklist(areas, questions, {})
+    """A checklist with an area for each area the questions name ("a", "b"), in that order."""
+    areas = [Area(id=area, title=f"Area {area.upper()}") for area in dict.fromkeys(q.area for q in questions)]
+    return Checklist(areas=areas, questions=questions)
 
 
 def test_the_checklist_file_is_valid_and_covers_the_six_areas():
@@ -147,7 +149,8 @@ def test_document_escapes_the_names_in_every_format():
 
 
 def test_section_for_the_action_plan():
-    assert vendor_section(None).paragraphs == ["Not started yet: see lesson 08."]
+    assert vendor_section(None) is None  # the action plan lists the part as not started
+    assert vendor_section({"vendor": "Acme", "tool": "", "answers": {}}) is None
     section = vendor_section({"vendor": "Acme", "tool": "Bot", "answers": {"our-data-use": 2, "deletion": 0}})
     assert section.heading == "Supplier due diligence: Acme, Bot"
     assert section.bullets == [f"[Before signing] {q.follow_up}" for q in load_checklist().questions
@@ -155,38 +158,64 @@ def test_section_for_the_action_plan():
     assert len(section.table[1]) == len(load_checklist().areas)
 
 
+def _question(**changes) -> dict:
+    return {"id": "q", "area": "a", "weight": 1, "question": "Q", "options": [{"text": "x", "score": 2}] * 2,
+            "follow_up": "F", **changes}
+
+
 @pytest.mark.parametrize(
     ("raw", "message"),
     [
-        ({"questions": []}, "needs an 'areas' list"),
-        ({"areas": [{"id": "a", "title": "A"}], "questions": [{"id": "q", "area": "z", "weight": 1, "question": "Q",
-                                                                "options": [{"text": "x", "score": 2}] * 2,
-                                                                "follow_up": "F"}]}, "area 'z' is not one of a"),
-        ({"areas": [{"id": "a", "title": "A"}], "questions": [{"id": "q", "area": "a", "weight": 5, "question": "Q",
-                                                                "options": [], "follow_up": "F"}]}, "weight must be"),
-        ({"areas": [{"id": "a", "title": "A"}], "questions": [{"id": "q", "area": "a", "weight": 1, "question": "Q",
-                                                                "options": [{"text": "x", "score": 3}],
-                                                                "follow_up": "F"}]}, "score of 0, 1 or 2"),
-        ({"areas": [{"id": "a", "title": "A"}], "questions": [{"id": "q", "area": "a", "weight": 1, "question": "Q",
-                                                                "options": [{"text": "x", "score": 1}] * 2,
-                                                                "follow_up": "F"}]}, "one of them a strong answer"),
-        ({"areas": [{"id": "a", "title": "A"}], "questions": [{"id": "q", "area": "a", "weight": 1,
-                                                                "question": "Q", "options": []}]}, "'follow_up' is"),
-        ({"areas": [{"id": "a", "title": "A"}, {"id": "b", "title": "B"}],
-          "questions": [{"id": "q", "area": "a", "weight": 1, "question": "Q",
-                         "options": [{"text": "x", "score": 2}] * 2, "follow_up": "F"}]}, "the area B has no"),
-        ({"areas": [{"id": "a", "title": "A"}],
-          "questions": [{"id": "q", "area": "a", "weight": 1, "question": "Q",
-                         "options": [{"text": "x", "score": 2}] * 2, "follow_up": "F"}],
-          "example": {"answers": {"q": 3}}}, "option number from 1 to 2"),
+        ({"questions": []}, "'areas': this is missing; expected the areas, each with an id and a title"),
+        ({"areas": [{"id": "a", "title": "A"}], "questions": [_question(area="z")]},
+         "'questions': question 'q' is in area 'z', which is not one of a; use one of those ids"),
+        ({"areas": [{"id": "a", "title": "A"}], "questions": [_question(weight=5)]},
+         r"entry 1 \('q'\), 'weight': should be less than or equal to 3; expected 1, 2 or 3"),
+        ({"areas": [{"id": "a", "title": "A"}], "questions": [_question(weight=True)]},
+         "'weight': should be a valid integer; expected 1, 2 or 3"),
+        ({"areas": [{"id": "a", "title": "A"}], "questions": [_question(options=[{"text": "x", "score": 3}] * 2)]},
+         "'options', entry 1, 'score': should be less than or equal to 2; expected 2 for a strong answer"),
+        ({"areas": [{"id": "a", "title": "A"}], "questions": [_question(options=[{"text": "x", "score": 1}] * 2)]},
+         "'options': no option is a strong answer; give at least one the score 2"),
+        ({"areas": [{"id": "a", "title": "A"}], "questions": [{k: v for k, v in _question().items()
+                                                                if k != "follow_up"}]},
+         "'follow_up': this is missing; expected the question to send when the answer was not strong"),
+        ({"areas": [{"id": "a", "title": "A"}, {"id": "b", "title": "B"}], "questions": [_question()]},
+         "the area B has no questions; add one or remove the area"),
+        ({"areas": [{"id": "a", "title": "A"}] * 2, "questions": [_question()]}, "two areas share the id a"),
+        ({"areas": [{"id": "a", "title": "A"}], "questions": [_question()], "example": {"answers": {"q": 3}}},
+         "'example': the example answer to 'q' is option 3; give an option number from 1 to 2"),
+        ({"areas": [{"id": "a", "title": "A"}], "questions": [_question()], "example": {"answers": {"p": 1}}},
+         "the example answers question 'p', which does not exist; check the spelling"),
     ],
 )
 def test_mistakes_in_the_checklist_file_name_the_fix(monkeypatch, raw, message):
     monkeypatch.setattr(content, "_read", lambda name: raw)
-    with pytest.raises(ContentError, match=message):
+    with pytest.raises(ContentError, match=r"^vendor_checklist\.yaml: .*" + message):
         load_checklist()
 
 
+@pytest.mark.parametrize(
+    ("change", "entry", "fix"),
+    [
+        (lambda raw: raw["questions"][2].update(folow_up=raw["questions"][2].pop("follow_up")),
+         "'questions', entry 3 ('data-needed'), 'folow_up'", "a misspelling?"),
+        (lambda raw: raw["questions"][0].update(critical="only sometimes"),
+         "'questions', entry 1 ('training-data'), 'critical'", "expected true if a weak answer should stop you"),
+        (lambda raw: raw["questions"][4].update(area="biass"), "question 'proxies' is in area 'biass'",
+         "use one of those ids"),
+        (lambda raw: raw["areas"][5].update(id="Exit area"), "'areas', entry 6 ('Exit area'), 'id'",
+         "expected a short name of its own in small letters, digits and dashes"),
+    ],
+)
+def test_a_broken_copy_of_the_real_file_names_the_file_the_entry_and_the_fix(monkeypatch, change, entry, fix):
+    raw = content.load("vendor_checklist")
+    change(raw)
+    monkeypatch.setattr(content, "_read", lambda name: raw)
+    with pytest.raises(ContentError) as problem:
+        load_checklist()
+    message = str(problem.value)
+    assert message.startswith("vendor_checklist.yaml: ") and entry in message and fix in message
 
 
 def _radio(app, qid):

@@ -93,4 +93,5 @@ def test_gallery_links_only_written_lessons():
 
 def test_agenda_html_is_a_captioned_table():
     html = agenda_html("Two days")
-    assert "<caption>Two days</caption>" in html and "<th scope='col'>Day</th>" in html
+    assert "<caption>Two days: clock times</caption>" in html and "<th scope='col'>Day</th>" in html
+    assert "<h3>Two days</h3>" in html and "<strong>For:</strong> Anyone who will lead" in html

@@ -48,7 +48,7 @@ print(json.dumps({
     "risk": lesson_label("risk"),
     "gallery": gallery_html(),
     "guide": render_guide(),
-    "full_day_end": agenda("Full day")[-1].what,
+    "full_day_end": agenda("SMB full day")[-1].what,
     "missing": _missing_html(plan),
     "pool": parse_pool("throwaway=4", NOTEBOOKS_DIR),
     "pool_by_number": parse_pool("14=4", NOTEBOOKS_DIR),

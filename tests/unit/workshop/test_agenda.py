@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kit.workshop import agenda, agenda_names, content, lesson, lesson_label, lessons
-from kit.workshop._facilitator import facilitator_notes
+from kit.workshop import agenda, agenda_format, agenda_names, content, lesson, lesson_label, lessons
 from kit.workshop.content import ContentError
 from kit.paths import NOTEBOOKS_DIR
 
@@ -35,13 +34,32 @@ def test_agenda_times_follow_from_lesson_minutes(name):
             assert (end_h * 60 + end_m) - (start_h * 60 + start_m) == slot.lesson.total_minutes
 
 
+@pytest.mark.parametrize(("name", "must_reach"), [
+    ("SMB leadership half day", {"policy", "risk", "action_plan"}),
+    ("SMB full day", {"bias", "risk", "policy", "measure"}),
+    ("Public-service full day", {"culture", "context", "innovation", "transparency", "privacy"}),
+    ("Sales team half day", {"privacy", "implementation", "risk"}),
+    ("Two days", {item.id for item in lessons()}),
+])
+def test_each_audience_gets_the_lessons_it_needs_within_its_day(name, must_reach):
+    slots = agenda(name)
+    reached = {slot.lesson.id for slot in slots if slot.lesson}
+    assert must_reach <= reached, must_reach - reached
+    assert slots[0].lesson.id == "start" and slots[-1].lesson.id == "action_plan"
+    half = "half day" in name
+    for day in {slot.day for slot in slots}:
+        times = [slot for slot in slots if slot.day == day]
+        assert times[-1].end <= ("13:00" if half else "17:30")
+    assert agenda_format(name).why and agenda_format(name).audience
+
+
 def test_full_day_fits_a_working_day():
-    slots = agenda("Full day")
+    slots = agenda("SMB full day")
     assert slots[0].start == "09:30" and slots[-1].end <= "17:30"
 
 
 def test_unknown_agenda_names_the_choices():
-    with pytest.raises(ContentError, match="Half day"):
+    with pytest.raises(ContentError, match="SMB leadership half day"):
         agenda("Weekend retreat")
 
 
@@ -54,7 +72,8 @@ _ONE = [dict(id="a", file="00_a.ipynb", title="A", stage="S", minutes=1, exercis
 
 
 def test_bad_agenda_item_is_named(monkeypatch):
-    _fake(monkeypatch, {"agenda": [{"name": "X", "start": "09:00", "items": ["99"]}], "lessons": _ONE})
+    _fake(monkeypatch, {"agenda": [{"name": "X", "audience": "A", "start": "09:00", "items": ["99"], "why": "W"}],
+                        "lessons": _ONE})
     with pytest.raises(ContentError, match=r"agenda.yaml: entry 1 \('X'\), 'items': '99' is not a lesson id.*use a "
                                            r"lesson id from lessons.yaml \(a\)"):
         agenda("X")
@@ -80,9 +99,12 @@ def test_a_lesson_is_found_by_id_number_or_file_and_labelled_from_its_position()
         lesson("nope")
 
 
-def test_facilitator_notes_for_an_unknown_lesson_are_named(monkeypatch):
-    notes = content.load("facilitator")
-    notes["lessons"]["bais"] = {"say": ["x"]}
-    _fake(monkeypatch, {"facilitator": notes})
-    with pytest.raises(ContentError, match="facilitator.yaml: 'lessons': notes for 'bais', which is not a lesson id"):
-        facilitator_notes()
+def test_facilitator_notes_for_an_unknown_lesson_are_named(tmp_path, monkeypatch):
+    from kit.workshop import _facilitator
+
+    (tmp_path / "facilitator").mkdir()
+    (tmp_path / "facilitator" / "bais.yaml").write_text("room: x\n", encoding="utf-8")
+    monkeypatch.setattr(_facilitator, "content_path", lambda name: tmp_path / f"{name}.yaml")
+    with pytest.raises(ContentError, match=r"facilitator/bais.yaml is named for no lesson; name each file after a "
+                                           r"lesson id in lessons.yaml \(action_plan, bias"):
+        _facilitator.every_lesson_notes()
