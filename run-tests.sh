@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Install the test tools (and Debian's Chromium) and run every test: unit, notebooks, browser.
+# Install the test tools (and Debian's Chromium and Pango) and run every test: unit, notebooks, browser.
 set -euo pipefail
 cd "$(dirname "$0")"
 scripts/setup-venv.sh test
-scripts/ensure-chromium.sh
+scripts/ensure-system-packages.sh pdf browser
 exec .venv/bin/python -m pytest -n auto --dist loadfile "$@"

@@ -3,4 +3,5 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 scripts/setup-venv.sh
+scripts/ensure-system-packages.sh --optional pdf
 exec .venv/bin/kit serve --open "$@"

@@ -1,4 +1,4 @@
-"""The ``kit`` command: serve the apps, open the lessons, check exercises, audit a CSV."""
+"""The ``kit`` command: serve the apps, open the lessons, check exercises, audit a CSV, print handouts, check the room."""
 
 from __future__ import annotations
 
@@ -36,6 +36,8 @@ def _serve(args: argparse.Namespace) -> int:
     if problem:
         print(f"kit serve: {problem}", file=sys.stderr)
         return 2
+    if args.organiser:
+        os.environ["KIT_ORGANISER"] = args.organiser  # read by the certificate, in every page's kernel
     return _run_voila(options, open_browser=args.open)
 
 
@@ -140,6 +142,8 @@ def build_parser() -> argparse.ArgumentParser:
                        help="refuse new pages when less memory than this is free, instead of crashing (default 500)")
     serve.add_argument("--notebooks", metavar="FOLDER", help="serve this folder of notebooks instead of the lessons")
     serve.add_argument("--open", action="store_true", help="open the start page in your web browser")
+    serve.add_argument("--organiser", metavar="NAME",
+                       help="the organisation running the workshop, printed on certificates (or set KIT_ORGANISER)")
     serve.add_argument("--voila-arg", action="append", metavar="ARG", help="pass one more option to Voilà (repeatable)")
     serve.set_defaults(run=_serve)
 
@@ -162,8 +166,10 @@ def build_parser() -> argparse.ArgumentParser:
     guide.add_argument("--check", action="store_true", help="only check; exit 1 if the guide is out of date")
     guide.set_defaults(run=_guide)
 
+    from kit.delivery._command import add_delivery_parsers
     from kit.fairness._command import add_audit_parser
 
+    add_delivery_parsers(commands)
     add_audit_parser(commands)
     commands.choices["audit"].set_defaults(run=_audit)
     return parser
