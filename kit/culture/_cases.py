@@ -1,39 +1,52 @@
-"""Sector case studies read through regional and stakeholder lenses (lesson 11).
+"""Sector case studies read through regional and stakeholder lenses (the *Cultural and sector context* lesson).
 
 The three regional profiles live in ``kit/content/cultural_regions.yaml`` and
 each case in its own file under ``kit/content/cases/``: a trainer adds a case
-by adding a file, and the explorer lists it. Every file is checked here, and a
-broken one gets a message naming the file, the problem and the fix, while the
-other cases still load. The team's decisions are saved to the workspace as
-``{case id: {"decision", "reasoning", "lenses", "title"}}`` under
-:data:`kit.workshop.parts.CASES`, and :func:`decisions_section` puts them in the action plan.
+by adding a file, and the explorer lists it. Every file is read against its
+schema (:class:`Region`, :class:`CaseFile`), and a broken one gets a message
+naming the file, the entry and the fix, while the other cases still load. The
+team's decisions are saved to the workspace as ``{case id: {"decision",
+"reasoning", "lenses", "title"}}`` under :data:`kit.workshop.parts.CASES`, and
+:func:`decisions_section` puts them in the action plan.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Annotated
 
 import pandas as pd
+from pydantic import AfterValidator, Field, ValidationInfo, field_validator
 
-from kit.workshop.content import ContentError, load
+from kit.workshop.content import ContentError, ContentModel, Items, load, load_valid, unique_ids, validate
 from kit.documents import Section
 from kit.paths import CONTENT_DIR
 
 CASES_DIR = CONTENT_DIR / "cases"
 MAX_REASONING = 2000
-_REGION_LISTS = ("values", "priorities", "implications")
+
+_Line = Annotated[str, Field(min_length=1)]
 
 
-@dataclass(frozen=True)
-class Region:
+def _texts(minimum: int, what: str):
+    """A list of at least ``minimum`` lines, each written after a '- '."""
+    return Field(min_length=minimum, description=f"a list of at least {minimum} {what}, one per line starting "
+                                                 "with '- ', with text after each '- '")
+
+
+class Region(ContentModel):
     """One regional profile: dominant values, AI ethical priorities, strategic implications."""
 
-    id: str
-    name: str
-    examples: str
-    values: tuple[str, ...]
-    priorities: tuple[str, ...]
-    implications: tuple[str, ...]
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$", description="a short id in small letters, such as western "
+                                                              "(the case files name their lenses with it)")
+    name: str = Field(min_length=1, description="the region's name, such as Western cultures")
+    examples: str = Field(min_length=1, description="where it applies, such as North America, Europe")
+    values: Items[_Line] = _texts(1, "dominant values")
+    priorities: Items[_Line] = _texts(1, "AI ethical priorities")
+    implications: Items[_Line] = _texts(1, "strategic implications")
+
+
+Regions = Annotated[Items[Region], Field(min_length=1), AfterValidator(unique_ids("profiles"))]
 
 
 @dataclass(frozen=True)
@@ -75,36 +88,51 @@ class Case:
                          f"{', '.join(lens.id for lens in self.lenses)}.")
 
 
-def _texts(value, where: str, what: str, minimum: int = 1) -> tuple[str, ...]:
-    if isinstance(value, str) or not isinstance(value, list) or len(value) < minimum:
-        raise ContentError(f"{where}: '{what}' needs a list of at least {minimum}, one per line starting "
-                           "with '- '.")
-    items = tuple("" if item is None else str(item).strip() for item in value)
-    if not all(items):
-        raise ContentError(f"{where}: '{what}' has an empty line; write something after each '- '.")
-    return items
+class Stakeholder(ContentModel):
+    """Someone the case's decision affects, and what they want from it."""
+
+    name: str = Field(min_length=1, description="who they are, such as Patients")
+    interest: str = Field(min_length=1, description="one sentence on what they want from the decision")
 
 
-def _required(raw, keys: tuple[str, ...], where: str) -> None:
-    if not isinstance(raw, dict):
-        raise ContentError(f"{where}: expected 'key: value' lines; check the indentation.")
-    missing = [key for key in keys if raw.get(key) in (None, "", [], {})]
-    if missing:
-        raise ContentError(f"{where}: {', '.join(missing)} missing; add {'it' if len(missing) == 1 else 'them'}.")
+class LensText(ContentModel):
+    """A lens as a case file writes it, under its id."""
+
+    name: str = Field("", description="the stakeholder's name, such as Patients (a region lens takes its name "
+                                      "from cultural_regions.yaml)")
+    priorities: Items[_Line] = _texts(1, "priorities")
+    safeguards: Items[_Line] = _texts(1, "safeguards")
+
+
+class CaseFile(ContentModel):
+    """What a trainer writes in ``cases/<id>.yaml`` (see the comments at the top of ``healthcare.yaml``)."""
+
+    order: float = Field(100, description="a number: where the case sits in the list, such as 6")
+    title: str = Field(min_length=1, description="the case's title, in a few words")
+    sector: str = Field(min_length=1, description="the sector, such as Healthcare")
+    source: str = Field(min_length=1, description="where the case comes from")
+    scenario: str = Field(min_length=1, description="the situation, in a short paragraph")
+    decision: str = Field(min_length=1, description="the question the team decides, ending with '?'")
+    options: Items[_Line] = _texts(2, "options to choose from")
+    stakeholders: Items[Stakeholder] = Field(min_length=1, description="a list of stakeholders, each with a name "
+                                                                       "and an interest")
+    lenses: dict[str, LensText] = Field(min_length=2, description="at least two lenses to compare, each under "
+                                                                  "its own id, with priorities and safeguards")
+
+    @field_validator("lenses")
+    @classmethod
+    def _named(cls, lenses: dict[str, LensText], info: ValidationInfo) -> dict[str, LensText]:
+        regions = (info.context or {}).get("regions") or {}
+        for lens_id, lens in lenses.items():
+            if lens_id not in regions and not lens.name:
+                raise ValueError(f"the lens {lens_id!r} is a stakeholder lens and needs a name (or use a region "
+                                 f"id from cultural_regions.yaml: {', '.join(regions)})")
+        return lenses
 
 
 def load_regions() -> tuple[Region, ...]:
-    """The three regional profiles, checked."""
-    raw = load("cultural_regions") or []
-    regions = []
-    for i, item in enumerate(raw, start=1):
-        where = f"cultural_regions.yaml, profile {i}"
-        _required(item, ("id", "name", "examples", *_REGION_LISTS), where)
-        lists = {key: _texts(item[key], where, key) for key in _REGION_LISTS}
-        regions.append(Region(str(item["id"]), str(item["name"]), str(item["examples"]), **lists))
-    if len({r.id for r in regions}) != len(regions) or not regions:
-        raise ContentError("cultural_regions.yaml: list the profiles, each with its own id.")
-    return tuple(regions)
+    """The regional profiles of ``cultural_regions.yaml``, checked."""
+    return load_valid("cultural_regions", Regions)
 
 
 def regions_frame() -> pd.DataFrame:
@@ -113,20 +141,6 @@ def regions_frame() -> pd.DataFrame:
                           "dominant ethical values": ", ".join(r.values),
                           "AI ethical priorities": ", ".join(r.priorities),
                           "strategic implications": "; ".join(r.implications)} for r in load_regions()])
-
-
-def _lens(lens_id: str, raw, regions: dict, where: str) -> Lens:
-    where = f"{where}, lens {lens_id}"
-    _required(raw, ("priorities", "safeguards"), where)
-    if lens_id in regions:
-        name, kind = regions[lens_id].name, "region"
-    elif raw.get("name"):
-        name, kind = str(raw["name"]), "stakeholder"
-    else:
-        raise ContentError(f"{where}: a stakeholder lens needs a name (or use a region id: "
-                           f"{', '.join(regions)}).")
-    return Lens(lens_id, name, kind, _texts(raw["priorities"], where, "priorities"),
-                _texts(raw["safeguards"], where, "safeguards"))
 
 
 def parse_case(case_id: str, raw, regions: tuple[Region, ...] | None = None) -> Case:
@@ -144,25 +158,15 @@ def parse_case(case_id: str, raw, regions: tuple[Region, ...] | None = None) -> 
     Raises
     ------
     kit.workshop.content.ContentError
-        Naming the file, what is missing or wrong, and the fix.
+        Naming the file, the entry at fault and the fix.
     """
-    where = f"cases/{case_id}.yaml"
-    _required(raw, ("title", "sector", "source", "scenario", "decision", "options", "stakeholders", "lenses"), where)
     by_id = {r.id: r for r in (regions or load_regions())}
-    stakeholders = []
-    for item in raw["stakeholders"] if isinstance(raw["stakeholders"], list) else [None]:
-        _required(item, ("name", "interest"), f"{where}, stakeholders")
-        stakeholders.append((str(item["name"]), str(item["interest"]).strip()))
-    if not isinstance(raw["lenses"], dict) or len(raw["lenses"]) < 2:
-        raise ContentError(f"{where}: 'lenses' needs at least two lenses to compare, each under its own id.")
-    lenses = tuple(_lens(str(key), value, by_id, where) for key, value in raw["lenses"].items())
-    try:
-        order = float(raw.get("order", 100))
-    except (TypeError, ValueError):
-        raise ContentError(f"{where}: 'order' must be a number, such as 6.") from None
-    return Case(case_id, str(raw["title"]).strip(), str(raw["sector"]).strip(), str(raw["source"]).strip(),
-                " ".join(str(raw["scenario"]).split()), str(raw["decision"]).strip(),
-                _texts(raw["options"], where, "options", 2), tuple(stakeholders), lenses, order)
+    case = validate(raw, CaseFile, where=f"cases/{case_id}.yaml", context={"regions": by_id})
+    lenses = tuple(Lens(lens_id, by_id[lens_id].name if lens_id in by_id else lens.name,
+                        "region" if lens_id in by_id else "stakeholder", lens.priorities, lens.safeguards)
+                   for lens_id, lens in case.lenses.items())
+    return Case(case_id, case.title, case.sector, case.source, " ".join(case.scenario.split()), case.decision,
+                case.options, tuple((s.name, s.interest) for s in case.stakeholders), lenses, case.order)
 
 
 def scan_cases() -> tuple[list[Case], list[str]]:
@@ -264,8 +268,8 @@ def latest_case_id(saved) -> str | None:
     return max(records, key=lambda item: _number(item[1]), default=(None, None))[0]
 
 
-def decisions_section(saved) -> Section:
-    """The team's decisions (workspace ``cases.decisions``) as a section of the action plan."""
+def decisions_section(saved) -> Section | None:
+    """The team's decisions (workspace ``cases.decisions``) as a section of the action plan; None before any."""
     rows = []
     for case_id, record in sorted(saved.items() if isinstance(saved, dict) else [], key=lambda i: _number(i[1])):
         if isinstance(record, dict) and record.get("decision"):
@@ -274,7 +278,7 @@ def decisions_section(saved) -> Section:
                          ", ".join(map(str, lenses)) if isinstance(lenses, list) else str(lenses),
                          str(record.get("reasoning") or "")])
     if not rows:
-        return Section("Case decisions", paragraphs=["No case decision recorded yet (lesson 11)."])
+        return None
     return Section("Case decisions",
                    paragraphs=[f"Your team recorded {len(rows)} decision{'s' if len(rows) != 1 else ''} on "
                                "the sector cases, after reading them through different lenses."],

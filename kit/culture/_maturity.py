@@ -173,13 +173,16 @@ def maturity_document(assessment: Assessment, model: MaturityModel, ratings: dic
     )
 
 
-def maturity_section(saved: dict | None, model: MaturityModel | None = None) -> Section:
-    """The saved self-assessment (workspace key ``culture.maturity``) as one section of the action plan."""
+def maturity_section(saved: dict | None, model: MaturityModel | None = None) -> Section | None:
+    """The saved self-assessment (workspace key ``culture.maturity``) as one section of the action plan.
+
+    None when no statement is rated yet: the plan lists the part as not started.
+    """
     saved = saved or {}
     model = model or load_model()
     assessment = assess(model, saved.get("ratings") or {}, str(saved.get("organisation") or ""))
     if not assessment.assessed:
-        return Section("AI ethics maturity", paragraphs=["Not started yet: see lesson 10."])
+        return None
     steps = [f"{item.result.dimension.title}: {step}" for item in action_plan(assessment) for step in item.steps]
     return Section("AI ethics maturity", paragraphs=[assessment.summary()], bullets=steps,
                    table=maturity_table(assessment))

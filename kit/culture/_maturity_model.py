@@ -1,97 +1,100 @@
-"""Read and check ``kit/content/maturity.yaml``, naming any mistake and its fix."""
+"""The schema of ``kit/content/maturity.yaml``: dimensions, their statements and next steps, and the worked example.
+
+A trainer's mistake is named with the file, the entry and the fix when the
+file loads (:func:`kit.workshop.content.load_valid`).
+"""
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
+from typing import Annotated
 
-from kit.workshop.content import ContentError, load
+from pydantic import AfterValidator, ConfigDict, Field, ValidationInfo, field_validator, with_config
+from typing_extensions import TypedDict
+
+from kit.workshop.content import ContentModel, Items, load_valid, unique_ids
 
 FILE = "maturity.yaml"
 #: The ratings a learner gives each statement, lowest first.
 RATINGS: tuple[tuple[int, str], ...] = ((0, "Not in place"), (1, "Started"), (2, "Mostly in place"),
                                         (3, "Fully in place"))
-#: The three stages of the framework, lowest first.
-LEVEL_NAMES = ("Fundamentals", "Intermediate", "Advanced")
-_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+Id = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$",
+                          description="a short id in small letters, digits and dashes, such as strategy-pilots")]
+Steps = Items[Annotated[str, Field(min_length=1)]]
+Rating = Annotated[int, Field(strict=True, ge=RATINGS[0][0], le=RATINGS[-1][0],
+                              description="a rating: 0, 1, 2 or 3")]
 
 
-@dataclass(frozen=True)
-class Statement:
+def _steps():
+    return Field(min_length=1, description="a list of next steps, one per line starting with '- '")
+
+
+class Statement(ContentModel):
     """Something a mature organisation can say about itself."""
 
-    id: str
-    text: str
+    id: Id
+    text: str = Field(min_length=1, description="the statement, one sentence the learner rates")
 
 
-@dataclass(frozen=True)
-class Dimension:
+class NextSteps(ContentModel):
+    """The next steps for an organisation at each level of one dimension."""
+
+    Fundamentals: Steps = _steps()
+    Intermediate: Steps = _steps()
+    Advanced: Steps = _steps()
+
+    def __getitem__(self, level: str) -> tuple[str, ...]:
+        return getattr(self, level)
+
+
+#: The three stages of the framework, lowest first.
+LEVEL_NAMES = tuple(NextSteps.model_fields)
+
+
+class Dimension(ContentModel):
     """One dimension of the framework, its statements, and the next steps at each level."""
 
-    id: str
-    title: str
-    about: str
-    statements: tuple[Statement, ...]
-    next_steps: dict[str, tuple[str, ...]]
+    id: Id
+    title: str = Field(min_length=1, description="the dimension's name, as the learner sees it")
+    about: str = Field("", description="one line on what the dimension covers")
+    statements: Items[Statement] = Field(min_length=1, description="a list of statements, each with an id and a text")
+    next_steps: NextSteps = Field(description="the next steps under Fundamentals, Intermediate and Advanced")
 
 
-@dataclass(frozen=True)
-class MaturityModel:
+@with_config(ConfigDict(extra="forbid"))
+class Example(TypedDict, total=False):
+    """The worked example: an organisation's name and its ratings by statement id."""
+
+    name: str
+    ratings: dict[str, Rating]
+
+
+class MaturityModel(ContentModel):
     """The dimensions in the order the app shows them, and the worked example."""
 
-    dimensions: tuple[Dimension, ...]
-    example: dict
+    dimensions: Annotated[Items[Dimension], AfterValidator(unique_ids("dimensions"))] = Field(
+        min_length=1, description="a list of dimensions, each with an id, a title, statements and next_steps")
+    example: Example = Field(default_factory=dict, description="a name, and ratings from 0 to 3 by statement id")
 
     @property
     def statements(self) -> tuple[Statement, ...]:
         return tuple(s for d in self.dimensions for s in d.statements)
 
+    @field_validator("dimensions")
+    @classmethod
+    def _unique_statements(cls, dimensions: tuple[Dimension, ...]) -> tuple[Dimension, ...]:
+        unique_ids("statements")([s for d in dimensions for s in d.statements])  # across the dimensions too
+        return dimensions
 
-def _check_id(value, where: str) -> str:
-    text = str(value or "")
-    if not _ID.match(text):
-        raise ContentError(f"{FILE}, {where}: an id uses only small letters, digits and dashes (found {value!r}).")
-    return text
-
-
-def _dimension(raw: dict, number: int) -> Dimension:
-    if not isinstance(raw, dict):
-        raise ContentError(f"{FILE}, dimension {number}: expected 'name: value' lines; check the indentation.")
-    did = _check_id(raw.get("id"), f"dimension {number}")
-    for key in ("title", "statements", "next_steps"):
-        if not raw.get(key):
-            raise ContentError(f"{FILE}, dimension '{did}': '{key}' is missing or empty; add it.")
-    statements = []
-    for row in raw["statements"]:
-        if not isinstance(row, dict) or not row.get("text"):
-            raise ContentError(f"{FILE}, dimension '{did}': every statement needs an id and a text.")
-        statements.append(Statement(_check_id(row.get("id"), f"dimension '{did}', a statement"), str(row["text"])))
-    steps = raw["next_steps"]
-    if not isinstance(steps, dict):
-        raise ContentError(f"{FILE}, dimension '{did}': next_steps needs one list per level.")
-    missing = [level for level in LEVEL_NAMES if not steps.get(level)]
-    if missing:
-        raise ContentError(f"{FILE}, dimension '{did}': next_steps has no steps for {', '.join(missing)}; "
-                           f"add at least one for each of {', '.join(LEVEL_NAMES)}.")
-    unknown = [level for level in steps if level not in LEVEL_NAMES]
-    if unknown:
-        raise ContentError(f"{FILE}, dimension '{did}': next_steps level {', '.join(map(str, unknown))} is not one "
-                           f"of {', '.join(LEVEL_NAMES)}; check the spelling.")
-    return Dimension(did, str(raw["title"]), str(raw.get("about", "")), tuple(statements),
-                     {level: tuple(str(s) for s in steps[level]) for level in LEVEL_NAMES})
-
-
-def _example(raw: dict | None, statement_ids: set[str]) -> dict:
-    raw = raw or {}
-    ratings = {}
-    valid = [value for value, _ in RATINGS]
-    for sid, value in (raw.get("ratings") or {}).items():
-        if sid not in statement_ids:
-            raise ContentError(f"{FILE}, example: there is no statement '{sid}'; check the spelling.")
-        if value not in valid or isinstance(value, bool):
-            raise ContentError(f"{FILE}, example, '{sid}': a rating is 0, 1, 2 or 3, not {value!r}.")
-        ratings[sid] = int(value)
-    return {"name": str(raw.get("name", "")), "ratings": ratings}
+    @field_validator("example")
+    @classmethod
+    def _known_statements(cls, example: Example, info: ValidationInfo) -> Example:
+        known = [s.id for d in info.data.get("dimensions", ()) for s in d.statements]
+        unknown = [sid for sid in example.get("ratings", {}) if sid not in known]
+        if unknown and known:
+            raise ValueError(f"the example rates {', '.join(map(repr, unknown))}, which no dimension has; "
+                             f"use a statement id such as {known[0]}, or check the spelling")
+        return {"name": example.get("name", ""), "ratings": dict(example.get("ratings", {}))}
 
 
 def load_model(name: str = "maturity") -> MaturityModel:
@@ -100,15 +103,6 @@ def load_model(name: str = "maturity") -> MaturityModel:
     Raises
     ------
     kit.workshop.content.ContentError
-        Naming the mistake in the file and how to fix it.
+        Naming the file, the entry at fault and how to fix it.
     """
-    raw = load(name)
-    if not isinstance(raw, dict) or not raw.get("dimensions"):
-        raise ContentError(f"{FILE} needs a 'dimensions' list.")
-    dimensions = tuple(_dimension(d, i) for i, d in enumerate(raw["dimensions"], start=1))
-    if len({d.id for d in dimensions}) != len(dimensions):
-        raise ContentError(f"{FILE}: two dimensions share an id; give each its own.")
-    ids = [s.id for d in dimensions for s in d.statements]
-    if len(set(ids)) != len(ids):
-        raise ContentError(f"{FILE}: two statements share an id; give each its own.")
-    return MaturityModel(dimensions, _example(raw.get("example"), set(ids)))
+    return load_valid(name, MaturityModel)

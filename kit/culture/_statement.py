@@ -1,4 +1,4 @@
-"""A public transparency statement about one AI system (lesson 12, *Ethical innovation and advocacy*).
+"""A public transparency statement about one AI system (the *Ethical innovation and advocacy* lesson).
 
 The statement follows the public tier (tier 1) of the UK Algorithmic
 Transparency Recording Standard: name, description, purpose, how it works,
@@ -14,50 +14,78 @@ defensively, because it may be missing or come from an older kit.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Iterator, Mapping
+from typing import Annotated, Any
 
-from kit.workshop.content import ContentError, load
+import pydantic
+from pydantic import AfterValidator
+
+from kit.workshop import lesson_label, parts
+from kit.workshop.content import ContentModel, Items, load_valid, unique_ids
 from kit.documents import Document, Section
 from kit.hiring import PROTECTED
 
-#: Workspace keys of other lessons the statement can draw on, with where they come from.
-WORK_KEYS = {"profile.organisation": "your organisation (lesson 00)",
-             "bias.explorer": "your audit of the hiring tool (lesson 03)",
-             "risk.register": "your risk register (lesson 06)",
-             "kpis.targets": "your KPI targets (lesson 09)"}
 MAX_LENGTH = 2000
 TO_WRITE = "To be written."
 _REACHABLE = re.compile(r"@|https?://|www\.|\d{3}")
 
 
-@dataclass(frozen=True)
-class Field:
+class _WorkLabels(Mapping):
+    """Workspace key → how the attendee knows that work, such as "your risk register (lesson NN, its title)".
+
+    Read from the parts' declarations and the lesson registry when first asked, so a renamed or
+    renumbered lesson never leaves a stale label.
+    """
+
+    def __init__(self, *declared: parts.Part):
+        self._parts = {part.key: part for part in declared}
+
+    def __getitem__(self, key: str) -> str:
+        part = self._parts[key]
+        title = part.title[0].lower() + part.title[1:]
+        return f"{'' if title.startswith('your ') else 'your '}{title} ({lesson_label(part.lesson)})"
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._parts)
+
+    def __len__(self) -> int:
+        return len(self._parts)
+
+
+#: Workspace keys of other lessons the statement can draw on, with where they come from.
+WORK_KEYS: Mapping[str, str] = _WorkLabels(parts.ORGANISATION, parts.BIAS_EXPLORER, parts.RISK_REGISTER,
+                                           parts.TARGETS)
+
+
+class Field(ContentModel):
     """One question of the statement, and the section of the statement its answer fills."""
 
-    id: str
-    heading: str
-    question: str
-    help: str
-    example: str
-    required: bool = True
-    multiline: bool = False
+    id: str = pydantic.Field(pattern=r"^[a-z][a-z0-9_]*$",
+                             description="a short id in small letters and _, such as how_it_works (answers are "
+                                         "saved under it)")
+    heading: str = pydantic.Field(min_length=1, description="the statement's section heading")
+    question: str = pydantic.Field(min_length=1, description="the question, as the form's label")
+    help: str = pydantic.Field(min_length=1, description="one line of help under the question")
+    example: str = pydantic.Field(min_length=1, description="an example answer (the placeholder and "
+                                                            "'Start from the example')")
+    required: bool = pydantic.Field(True, description="true or false: whether the statement needs this section")
+    multiline: bool = pydantic.Field(False, description="true or false: true gives a larger box")
+
+
+def _complete(fields: tuple[Field, ...]) -> tuple[Field, ...]:
+    missing = [key for key in ("organisation", "name") if key not in [f.id for f in fields]]
+    if missing:
+        raise ValueError(f"there is no field {' or '.join(map(repr, missing))}; keep the fields 'organisation' "
+                         "and 'name', which title the statement")
+    return fields
+
+
+Fields = Annotated[Items[Field], AfterValidator(unique_ids("fields")), AfterValidator(_complete)]
 
 
 def load_fields() -> tuple[Field, ...]:
     """The statement's questions, checked, in order."""
-    fields = []
-    for i, raw in enumerate(load("transparency_statement") or [], start=1):
-        missing = [k for k in ("id", "heading", "question", "help", "example") if not isinstance(raw, dict) or not raw.get(k)]
-        if missing:
-            raise ContentError(f"transparency_statement.yaml, field {i}: {', '.join(missing)} missing; add it.")
-        fields.append(Field(str(raw["id"]), str(raw["heading"]), str(raw["question"]), str(raw["help"]),
-                            str(raw["example"]).strip(), bool(raw.get("required", True)), bool(raw.get("multiline", False))))
-    ids = [f.id for f in fields]
-    if "organisation" not in ids or "name" not in ids or len(set(ids)) != len(ids):
-        raise ContentError("transparency_statement.yaml: keep the fields 'organisation' and 'name', "
-                           "and give every field its own id.")
-    return tuple(fields)
+    return load_valid("transparency_statement", Fields)
 
 
 def clean_answers(saved: Any) -> dict[str, str]:
@@ -202,11 +230,11 @@ def statement_document(answers: dict) -> Document:
         sections=sections)
 
 
-def statement_section(saved: Any) -> Section:
-    """The saved statement (workspace ``transparency.statement``) as one section of the action plan."""
+def statement_section(saved: Any) -> Section | None:
+    """The saved statement (workspace ``transparency.statement``) as one section of the action plan; None if empty."""
     answers = clean_answers(saved)
     if not answers:
-        return Section("Transparency statement", paragraphs=["No statement drafted yet (lesson 12)."])
+        return None
     doc = statement_document(answers)
     rows = [[s.heading, " ".join(s.paragraphs)] for s in doc.sections]
     todo = missing_sections(answers)

@@ -1,4 +1,4 @@
-"""The ethics pillars (lesson 02): what each means, why it drives growth, and the scenario sorter.
+"""The ethics pillars: what each means, why it drives growth, and the scenario sorter.
 
 The content lives in ``kit/content/pillar_scenarios.yaml``. A learner reads a
 short scenario and ticks the pillar(s) at stake; :func:`grade` explains every
@@ -11,39 +11,97 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from typing import Any, Iterable, Mapping
+from typing import Annotated, Any, Iterable, Mapping
 
 import pandas as pd
+from pydantic import AfterValidator, Field, ValidationInfo, field_validator, model_validator
 
-from kit.workshop.content import ContentError, load
+from kit.workshop.content import ContentModel, Items, load_valid, unique_ids
 from kit.documents import Section
 
 CONTENT = "pillar_scenarios"
 
+_Key = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", description="a short key in small letters, digits "
+                                                                         "and dashes, different for every entry")]
+_Text = Annotated[str, Field(min_length=1), AfterValidator(lambda text: " ".join(text.split()))]
+_Why = Annotated[dict[str, _Text], Field(description="pillar key: why, one per line, such as 'privacy: ...'")]
 
-@dataclass(frozen=True)
-class Pillar:
+
+def _said(description: str):
+    return Field(min_length=1, description=description)
+
+
+class Driver(ContentModel):
+    """One way that acting ethically helps an organisation grow."""
+
+    key: _Key
+    name: str = _said("the driver's name, such as Brand reputation")
+    means: str = _said("what it means, in a sentence")
+
+
+class Pillar(ContentModel):
     """One pillar: what it means, the question it asks, and the growth it drives."""
 
-    key: str
-    name: str
-    means: str
-    asks: str
-    growth: str
-    drives: tuple[str, ...]
+    key: _Key
+    name: str = _said("the pillar's name, such as Privacy")
+    means: _Text = _said("what the pillar means, in a short paragraph")
+    asks: str = _said("the question the pillar asks, in one sentence")
+    growth: _Text = _said("why it drives growth, in a short paragraph")
+    drives: Items[str] = Field((), description="the keys of the growth drivers it feeds, in a list")
 
 
-@dataclass(frozen=True)
-class Scenario:
+class Scenario(ContentModel):
     """A short case and, for each pillar, whether and why it is at stake."""
 
-    key: str
-    setting: str
-    title: str
-    text: str
-    at_stake: dict[str, str]
-    also: dict[str, str]
-    not_at_stake: dict[str, str]
+    key: _Key
+    setting: str = _said("the setting, such as 'Small business · bakery'")
+    title: str = _said("the scenario's title, in a few words")
+    text: _Text = _said("the case, in a short paragraph")
+    at_stake: _Why = Field(min_length=1)
+    also: _Why = {}
+    not_at_stake: _Why = {}
+
+    @model_validator(mode="after")
+    def _one_group_each(self) -> "Scenario":
+        named = [*self.at_stake, *self.also, *self.not_at_stake]
+        twice = sorted({k for k in named if named.count(k) > 1})
+        if twice:
+            raise ValueError(f"{', '.join(twice)} is listed twice; keep each pillar in one of at_stake, also and "
+                             "not_at_stake")
+        return self
+
+
+class PillarFile(ContentModel):
+    """``pillar_scenarios.yaml``: growth drivers, pillars and scenarios, each naming the others by key."""
+
+    growth_drivers: Annotated[Items[Driver], AfterValidator(unique_ids("growth drivers", "key"))] = Field(
+        min_length=1, description="a list of drivers, each with a key, a name and what it means")
+    pillars: Annotated[Items[Pillar], AfterValidator(unique_ids("pillars", "key"))] = Field(
+        min_length=1, description="a list of pillars, each with a key, name, means, asks, growth and drives")
+    scenarios: Annotated[Items[Scenario], AfterValidator(unique_ids("scenarios", "key"))] = Field(
+        (), description="a list of scenarios, each with a key, setting, title, text and at_stake")
+
+    @field_validator("pillars")
+    @classmethod
+    def _pillars(cls, pillars: tuple[Pillar, ...], info: ValidationInfo) -> tuple[Pillar, ...]:
+        drivers = [d.key for d in info.data.get("growth_drivers", ())]
+        for pillar in pillars if drivers else ():
+            unknown = [d for d in pillar.drives if d not in drivers]
+            if unknown:
+                raise ValueError(f"the pillar {pillar.key!r} drives {', '.join(unknown)}, which is not a growth "
+                                 f"driver; use the keys {', '.join(drivers)}")
+        return pillars
+
+    @field_validator("scenarios")
+    @classmethod
+    def _scenarios(cls, scenarios: tuple[Scenario, ...], info: ValidationInfo) -> tuple[Scenario, ...]:
+        pillars = [p.key for p in info.data.get("pillars", ())]
+        for scenario in scenarios if pillars else ():
+            unknown = sorted({*scenario.at_stake, *scenario.also, *scenario.not_at_stake} - set(pillars))
+            if unknown:
+                raise ValueError(f"the scenario {scenario.key!r} names {', '.join(unknown)}, which is not a pillar; "
+                                 f"use the keys {', '.join(pillars)}")
+        return scenarios
 
 
 @dataclass(frozen=True)
@@ -53,43 +111,12 @@ class Content:
     scenarios: tuple[Scenario, ...]
 
 
-def _scenario(raw: Mapping, pillars: dict[str, Pillar], where: str) -> Scenario:
-    for field in ("key", "setting", "title", "text", "at_stake"):
-        if not raw.get(field):
-            raise ContentError(f"{where}: a scenario has no '{field}'; add it.")
-    groups = {name: {str(k): " ".join(str(v).split()) for k, v in (raw.get(name) or {}).items()}
-              for name in ("at_stake", "also", "not_at_stake")}
-    named = [k for group in groups.values() for k in group]
-    unknown = sorted(set(named) - set(pillars))
-    if unknown:
-        raise ContentError(f"{where}, scenario {raw['key']}: {', '.join(unknown)} is not a pillar; "
-                           f"use {', '.join(pillars)}.")
-    if len(named) != len(set(named)):
-        raise ContentError(f"{where}, scenario {raw['key']}: a pillar is listed twice; keep it in one group.")
-    return Scenario(str(raw["key"]), str(raw["setting"]), str(raw["title"]), " ".join(str(raw["text"]).split()),
-                    **groups)
-
-
 @functools.lru_cache(maxsize=1)
 def content() -> Content:
     """The pillars, growth drivers and scenarios, checked (names the mistake and the fix)."""
-    raw = load(CONTENT) or {}
-    where = f"{CONTENT}.yaml"
-    drivers = {str(d["key"]): (str(d["name"]), str(d["means"])) for d in raw.get("growth_drivers", [])}
-    pillars = {}
-    for item in raw.get("pillars", []):
-        drives = tuple(str(d) for d in item.get("drives", []))
-        if not set(drives) <= set(drivers):
-            raise ContentError(f"{where}, pillar {item.get('key')}: drives must be among {', '.join(drivers)}.")
-        pillars[str(item["key"])] = Pillar(str(item["key"]), str(item["name"]), " ".join(str(item["means"]).split()),
-                                           str(item["asks"]), " ".join(str(item["growth"]).split()), drives)
-    if not pillars or not drivers:
-        raise ContentError(f"{where}: needs 'pillars' and 'growth_drivers'.")
-    scenarios = tuple(_scenario(s, pillars, where) for s in raw.get("scenarios", []))
-    keys = [s.key for s in scenarios]
-    if len(keys) != len(set(keys)):
-        raise ContentError(f"{where}: two scenarios share a key; give each its own.")
-    return Content(pillars, drivers, scenarios)
+    data = load_valid(CONTENT, PillarFile)
+    return Content({p.key: p for p in data.pillars}, {d.key: (d.name, d.means) for d in data.growth_drivers},
+                   data.scenarios)
 
 
 @dataclass(frozen=True)
@@ -196,13 +223,13 @@ def drivers_table() -> pd.DataFrame:
                          for key, (name, means) in data.drivers.items()])
 
 
-def sorter_section(saved: Any) -> Section:
-    """The saved value of ``"pillars.sorter"`` as a document section (for the action plan)."""
+def sorter_section(saved: Any) -> Section | None:
+    """The saved value of ``"pillars.sorter"`` as a document section (for the action plan); None if nothing sorted."""
     data = content()
     answers = answers_from_saved(saved)
     heading = "The ethics pillars: scenario sorter"
     if not answers:
-        return Section(heading, ["No scenarios sorted yet: try the sorter in lesson 02, The ethics pillars."])
+        return None
     right, answered, total = score(answers)
     names = {k: p.name for k, p in data.pillars.items()}
     rows = []
@@ -217,8 +244,7 @@ def sorter_section(saved: Any) -> Section:
                    (["Scenario", "You ticked", "At stake", "Result"], rows))
 
 
-def notes_section(saved: Any) -> Section:
-    """The saved value of ``"pillars.notes"`` (the pillar to work on first) as a section."""
+def notes_section(saved: Any) -> Section | None:
+    """The saved value of ``"pillars.notes"`` (the pillar to work on first) as a section; None if empty."""
     text = " ".join(str(saved or "").split())
-    return Section("The pillar to work on first: notes",
-                   [text or "No notes saved yet: write them at the end of lesson 02, The ethics pillars."])
+    return Section("The pillar to work on first: notes", [text]) if text else None

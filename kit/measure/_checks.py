@@ -4,7 +4,8 @@ Each ``check_*`` function takes what the learner computed from
 :func:`kit.measure._monitoring.load_monitoring` and returns a :class:`kit.workshop._checks.Feedback`:
 "To do" for ``None``, "Correct", or "Not quite" with a hint. The expected
 answer is computed by the kit (:mod:`kit.measure._kpis`, :mod:`kit.measure._drift`), never
-typed in, and a check never raises, whatever it is given.
+typed in, and a check never raises, whatever it is given. Its words are in
+``kit/content/feedback/09_measuring_what_matters.yaml``.
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ from typing import Any
 
 import pandas as pd
 
-from kit.workshop import Feedback, check, matches, never_raises, series_check
+from kit.workshop import Feedback, check, matches, series_check
+from kit.workshop._checks import Say, Texts
 from kit.measure._drift import drift_alerts, selection_by_month
 from kit.measure._kpis import exact_values, kpi_by_id, on_target
 from kit.measure._monitoring import MONTH_NAMES
@@ -21,7 +23,10 @@ from kit.measure._monitoring import MONTH_NAMES
 __all__ = ["check_handover_share", "check_handover_missed", "check_satisfaction",
            "check_monthly_rates", "check_monthly_impact", "check_drift_months"]
 
-_MONTHS = "the months as numbers, 1 for January to 12 for December"
+TEXTS = Texts("feedback/09_measuring_what_matters")
+_months = TEXTS.declare("months", "as_numbers", not_a_set=("type",))
+#: The handover target of the exercise, in percent.
+_TARGET = 95
 
 
 def _kpi_series(kpi_id: str, scale: float = 1.0) -> pd.Series:
@@ -43,39 +48,36 @@ def _month_numbers(answer: Any) -> Any:
 
 def _set_of_months_hint(value: Any) -> str | None:
     if not isinstance(value, (set, frozenset)):
-        return f"Expected a set of months, got {type(value).__name__}"
+        return _months("not_a_set", type=type(value).__name__)
     return None
 
 
-@never_raises
-def check_handover_share(answer: Any) -> Feedback:
+@TEXTS.check("what", "hint", "percentages")
+def check_handover_share(answer: Any, *, say: Say) -> Feedback:
     """Share of requests for a person that reached one, each month: a Series indexed by month."""
     expected = _kpi_series("human_reached", 100)
 
     def special(value: Any) -> str | None:
-        return ("These look like percentages: give shares between 0 and 1"
-                if matches(value, expected * 100, tol=1e-6) else None)
+        return say("percentages") if matches(value, expected * 100, tol=1e-6) else None
 
-    return series_check(answer, expected, "the share of requests for a person that reached one, by month",
-                         "Divide the column human_reached by human_requested, with the month as the index "
-                         "(chatbot.set_index('month')).", special)
+    return series_check(answer, expected, say("what"), say("hint"), special)
 
 
-@never_raises
-def check_handover_missed(answer: Any) -> Feedback:
+@TEXTS.check(what=("target",), hint=("share", "months"))
+def check_handover_missed(answer: Any, *, say: Say) -> Feedback:
     """The set of months whose share is below the 95% target."""
     kpi = kpi_by_id("human_reached")
-    expected = {month for month, _, _, value in exact_values(kpi) if on_target(value, 95, kpi.direction) is False}
-    return check(_month_numbers(answer), expected, what="the set of months below the 95% target",
-                 hint=f"Keep the months where handover_share < 0.95; give {_MONTHS}.",
+    expected = {month for month, _, _, value in exact_values(kpi)
+                if on_target(value, _TARGET, kpi.direction) is False}
+    return check(_month_numbers(answer), expected, what=say("what", target=f"{_TARGET}%"),
+                 hint=say("hint", share=f"{_TARGET / 100:g}", months=_months("as_numbers")),
                  shape_hint=_set_of_months_hint)
 
 
-@never_raises
-def check_satisfaction(answer: Any) -> Feedback:
+@TEXTS.check("what", "hint")
+def check_satisfaction(answer: Any, *, say: Say) -> Feedback:
     """Average star rating of the chatbot each month: a Series indexed by month."""
-    return series_check(answer, _kpi_series("chatbot_satisfaction"), "the average rating by month",
-                         "Divide satisfaction_total by satisfaction_responses, month by month.")
+    return series_check(answer, _kpi_series("chatbot_satisfaction"), say("what"), say("hint"))
 
 
 def _rates() -> pd.Series:
@@ -83,44 +85,36 @@ def _rates() -> pd.Series:
     return table.set_index(["month", "group"])["selection rate"].rename_axis(["month", "disability"])
 
 
-@never_raises
-def check_monthly_rates(answer: Any) -> Feedback:
+@TEXTS.check("what", "hint", "no_columns", not_a_table=("groups", "columns"))
+def check_monthly_rates(answer: Any, *, say: Say) -> Feedback:
     """Selection rate by month and disability: a table (months as rows) or a two-level Series."""
     expected = _rates()
     if isinstance(answer, pd.DataFrame):
         groups = sorted(expected.index.get_level_values("disability").unique())
         if sorted(map(str, answer.columns)) != groups:
-            return Feedback("retry", f"Expected a table with one row per month and one column per group "
-                                     f"({', '.join(groups)}); got the columns {', '.join(map(str, answer.columns)) or 'none'}. "
-                                     "Add .unstack() after the mean.")
+            return Feedback("retry", say("not_a_table", groups=", ".join(groups),
+                                         columns=", ".join(map(str, answer.columns)) or say("no_columns")))
         answer = answer.stack()
         answer.index = answer.index.set_names(["month", "disability"])
-    return series_check(answer, expected, "the selection rate of each disability group in each month",
-                         "Group by ['month', 'disability'] and take the mean of 'shortlisted'; "
-                         ".unstack() makes the groups columns.")
+    return series_check(answer, expected, say("what"), say("hint"))
 
 
-@never_raises
-def check_monthly_impact(answer: Any) -> Feedback:
+@TEXTS.check("what", "hint", "rates")
+def check_monthly_impact(answer: Any, *, say: Say) -> Feedback:
     """Impact ratio of disabled applicants each month: their rate over the month's highest rate."""
     table = selection_by_month("disability")
     expected = table[table["group"] == "yes"].set_index("month")["impact ratio"].rename(None)
     rates = _rates().xs("yes", level="disability")
 
     def special(value: Any) -> str | None:
-        return ("These are the selection rates of disabled applicants: divide them by each month's "
-                "highest rate" if matches(value, rates) else None)
+        return say("rates") if matches(value, rates) else None
 
-    return series_check(answer, expected, "the impact ratio of disabled applicants by month",
-                         "Divide the 'yes' column by the row-wise maximum, monthly_rates.max(axis=1).",
-                         special)
+    return series_check(answer, expected, say("what"), say("hint"), special)
 
 
-@never_raises
-def check_drift_months(answer: Any) -> Feedback:
+@TEXTS.check("what", hint=("months",))
+def check_drift_months(answer: Any, *, say: Say) -> Feedback:
     """The set of months in which disabled applicants fail the exact four-fifths test."""
     expected = {alert.month for alert in drift_alerts("disability")}
-    return check(_month_numbers(answer), expected, what="the set of months that fail the four-fifths rule",
-                 hint=f"Build each rate as Fraction(shortlisted, applicants) from whole counts and keep the "
-                      f"months where the ratio is strictly less than Fraction(4, 5); give {_MONTHS}.",
+    return check(_month_numbers(answer), expected, what=say("what"), hint=say("hint", months=_months("as_numbers")),
                  shape_hint=_set_of_months_hint)

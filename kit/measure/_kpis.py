@@ -1,4 +1,4 @@
-"""Ethical KPIs, month by month, against targets (lesson 09, *Measuring what matters*).
+"""Ethical KPIs, month by month, against targets (the *Measuring what matters* lesson).
 
 The KPIs are data (``kit/content/kpis.yaml``): a trainer changes names and
 default targets there. Each is computed for every month of the monitoring
@@ -15,10 +15,12 @@ import math
 import re
 from dataclasses import dataclass
 from fractions import Fraction
+from typing import Annotated, Literal
 
 import pandas as pd
+from pydantic import AfterValidator, Field, model_validator
 
-from kit.workshop.content import ContentError, load
+from kit.workshop.content import ContentModel, Items, load_valid, unique_ids
 from kit.documents import Section
 from kit.measure._drift import alert_text, drift_alerts, lowest_ratio, monthly_audits
 from kit.measure._monitoring import GROUP_COLUMNS, MONTHS, TABLE_GUIDE, MonitoringYear, load_monitoring, month_name
@@ -45,27 +47,51 @@ UNITS = {
 KINDS = {"share": ("numerator", "denominator"), "count": ("column",), "lowest_impact_ratio": ("attribute",)}
 DIRECTIONS = {"at_least": "at least", "at_most": "at most"}
 _THOUSANDS = re.compile(r"\d{1,3}(,\d{3})+(\.\d+)?")
-_TEXT = ("id", "name", "tells_you", "source", "system", "table", "kind", "unit", "direction")
+_COLUMNS = ("numerator", "denominator", "column", "attribute")
 
 
-@dataclass(frozen=True)
-class Kpi:
+def _said(description: str):
+    return Field(min_length=1, description=description)
+
+
+def _column(description: str):
+    return Field(None, description=description)
+
+
+class Kpi(ContentModel):
     """One KPI as defined in ``kpis.yaml`` (see the comments at the top of that file)."""
 
-    id: str
-    name: str
-    tells_you: str
-    source: str
-    system: str
-    table: str
-    kind: str
-    unit: str
-    direction: str
-    target: float
-    numerator: str | None = None
-    denominator: str | None = None
-    column: str | None = None
-    attribute: str | None = None
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$", description="a short name in small letters and underscores, "
+                                                              "different for every KPI (targets are saved under it)")
+    name: str = _said("what the dashboard calls it")
+    tells_you: str = _said("one sentence: what the number says about the organisation")
+    source: str = _said("where the measure comes from in the course material")
+    system: str = _said("which system or part of the organisation it watches")
+    table: Literal[tuple(TABLE_GUIDE)] = Field(description=f"one of {', '.join(TABLE_GUIDE)}")
+    kind: Literal[tuple(KINDS)] = Field(description=f"one of {', '.join(KINDS)}")
+    unit: Literal[tuple(UNITS)] = Field(description=f"one of {', '.join(UNITS)}")
+    direction: Literal[tuple(DIRECTIONS)] = Field(description=f"one of {', '.join(DIRECTIONS)}")
+    target: float = Field(description="the kit's default target, a number in the unit shown (90 means 90%)")
+    numerator: str | None = _column("for a share: the column counted, from the KPI's table")
+    denominator: str | None = _column("for a share: the column it is a share of, from the KPI's table")
+    column: str | None = _column("for a count: the column counted, from the KPI's table")
+    attribute: str | None = _column(f"for the lowest impact ratio: one of {', '.join(GROUP_COLUMNS)}")
+
+    @model_validator(mode="after")
+    def _fits(self) -> "Kpi":
+        needed = KINDS[self.kind]
+        for key in needed:
+            known = GROUP_COLUMNS if key == "attribute" else tuple(TABLE_GUIDE[self.table])
+            if getattr(self, key) not in known:
+                raise ValueError(f"a {self.kind} KPI needs '{key}' naming one of {', '.join(known)}, not "
+                                 f"{getattr(self, key)!r}")
+        unused = [key for key in _COLUMNS if key not in needed and getattr(self, key) is not None]
+        if unused:
+            raise ValueError(f"a {self.kind} KPI does not read {', '.join(unused)}; remove it, or change the kind")
+        unit = UNITS[self.unit]
+        if not unit.low <= self.target <= unit.high:
+            raise ValueError(f"a {self.unit} target lies between {unit.low:g} and {unit.high:g}, not {self.target:g}")
+        return self
 
     def format(self, value) -> str:
         """``value`` in the KPI's unit, such as ``'95.7%'``; "no data" for None or NaN."""
@@ -79,40 +105,12 @@ class Kpi:
         return f"{DIRECTIONS[self.direction]} {self.format(self.target if target is None else target)}"
 
 
-def _kpi(raw: dict, where: str) -> Kpi:
-    if not isinstance(raw, dict):
-        raise ContentError(f"{where}: each KPI is a block of 'key: value' lines; check the indentation.")
-    missing = [key for key in (*_TEXT, "target") if key not in raw]
-    if missing:
-        raise ContentError(f"{where}: the KPI {raw.get('id', '(no id)')} has no {', '.join(missing)}; add it.")
-    fields = {key: str(raw[key]) for key in _TEXT}
-    name = f"{where}, KPI {fields['id']}"
-    for key, allowed in (("kind", KINDS), ("unit", UNITS), ("direction", DIRECTIONS), ("table", TABLE_GUIDE)):
-        if fields[key] not in allowed:
-            raise ContentError(f"{name}: {key} must be one of {', '.join(allowed)}, not {fields[key]!r}.")
-    for key in KINDS[fields["kind"]]:
-        value = raw.get(key)
-        known = GROUP_COLUMNS if key == "attribute" else TABLE_GUIDE[fields["table"]]
-        if value not in known:
-            raise ContentError(f"{name}: {key} must name one of {', '.join(known)}, not {value!r}.")
-        fields[key] = str(value)
-    try:
-        target = float(raw["target"])
-    except (TypeError, ValueError):
-        raise ContentError(f"{name}: target must be a number, not {raw['target']!r}.") from None
-    unit = UNITS[fields["unit"]]
-    if not unit.low <= target <= unit.high:
-        raise ContentError(f"{name}: a {fields['unit']} target lies between {unit.low:g} and {unit.high:g}.")
-    return Kpi(target=target, **fields)
+Kpis = Annotated[Items[Kpi], Field(min_length=1), AfterValidator(unique_ids("KPIs"))]
 
 
 def load_kpis() -> tuple[Kpi, ...]:
     """Every KPI of ``kit/content/kpis.yaml``, checked, in file order."""
-    kpis = tuple(_kpi(raw, "kpis.yaml") for raw in load("kpis") or [])
-    ids = [k.id for k in kpis]
-    if not kpis or len(set(ids)) != len(ids):
-        raise ContentError("kpis.yaml: list at least one KPI, and give each its own id.")
-    return kpis
+    return load_valid("kpis", Kpis)
 
 
 def kpi_by_id(kpi_id: str) -> Kpi:

@@ -11,7 +11,7 @@ Two questions a leader asks of any dataset before it feeds an AI tool:
    age band, area...) and reports *k*, the size of the smallest group: with
    k = 1, someone who knows those facts about a person finds their row.
 
-:func:`review` puts both together for the minimisation checker of lesson 05,
+:func:`review` puts both together for the minimisation checker of the privacy lesson,
 and :func:`minimisation_section` turns its saved value into a document section.
 """
 
@@ -22,8 +22,9 @@ import re
 from dataclasses import dataclass, field
 
 import pandas as pd
+from pydantic import Field, field_validator
 
-from kit.workshop.content import ContentError, load
+from kit.workshop.content import ContentModel, Items, load_valid
 from kit.documents import Section
 
 #: Records in groups smaller than this are "at risk" (a common rule of thumb is 5 to 10).
@@ -46,17 +47,37 @@ class ColumnFlag:
     quasi: bool
 
 
+class Kind(ContentModel):
+    """One kind of data in ``personal_data.yaml``: its name, its advice, and the words that give it away."""
+
+    label: str = Field(min_length=1, description="what the checker calls such a column")
+    quasi: bool = Field(False, description="true or false: whether it enters the k-anonymity check")
+    advice: str = Field(min_length=1, description="what to do with such a column, in one or two sentences")
+    keywords: Items[str] = Field((), description="words of a column name, in a list such as [name, email]; "
+                                                      "put a word such as no or on in quotes")
+
+    @field_validator("advice")
+    @classmethod
+    def _one_line(cls, advice: str) -> str:
+        return " ".join(advice.split())
+
+
+_KIND = "a block with a label, quasi, advice and keywords (see the comments at the top of the file)"
+
+
+class PersonalData(ContentModel):
+    """``personal_data.yaml``: the kinds, in the order they are tried."""
+
+    identifier: Kind = Field(description=_KIND)
+    special: Kind = Field(description=_KIND)
+    quasi: Kind = Field(description=_KIND)
+    personal: Kind = Field(description=_KIND)
+
+
 @functools.lru_cache(maxsize=1)
-def kinds() -> dict[str, dict]:
-    """The kinds of ``personal_data.yaml`` in order, checked (each needs label, advice, keywords)."""
-    raw = load("personal_data") or {}
-    for name in ("identifier", "special", "quasi", "personal"):
-        entry = raw.get(name)
-        if not isinstance(entry, dict) or not entry.get("label") or not entry.get("advice"):
-            raise ContentError(f"personal_data.yaml: the kind '{name}' needs a label and advice.")
-        if not isinstance(entry.get("keywords", []), list):
-            raise ContentError(f"personal_data.yaml, {name}: keywords must be a list, like [name, email].")
-    return raw
+def kinds() -> dict[str, Kind]:
+    """The kinds of ``personal_data.yaml`` in order, checked."""
+    return dict(load_valid("personal_data", PersonalData))
 
 
 def _words(name: str) -> list[str]:
@@ -82,8 +103,7 @@ def keyword_match(name: str, keyword: str) -> str | None:
 
 def _flag(column: str, kind: str, reason: str) -> ColumnFlag:
     entry = kinds()[kind]
-    return ColumnFlag(column, kind, entry["label"], reason, " ".join(entry["advice"].split()),
-                      bool(entry.get("quasi", False)))
+    return ColumnFlag(column, kind, entry.label, reason, entry.advice, entry.quasi)
 
 
 def _share(values: pd.Series, pattern: re.Pattern) -> float:
@@ -94,7 +114,7 @@ def _share(values: pd.Series, pattern: re.Pattern) -> float:
 def classify_column(name: str, values: pd.Series) -> ColumnFlag:
     """Say what one column likely is: identifier, special-category, quasi-identifier or other."""
     for kind in ("identifier", "special", "quasi"):
-        hits = (keyword_match(name, str(k)) for k in kinds()[kind].get("keywords", []))
+        hits = (keyword_match(name, k) for k in kinds()[kind].keywords)
         hit = next((h for h in hits if h), None)
         if hit is not None:
             return _flag(name, kind, f"its name contains '{hit}'")
@@ -271,18 +291,17 @@ def review(df: pd.DataFrame, needed: dict, flags: list[ColumnFlag] | None = None
                   k_anonymity(df, quasi, k_target))
 
 
-def minimisation_section(saved) -> Section:
-    """The saved minimisation choices as a section of the action plan (empty-safe).
+def minimisation_section(saved) -> Section | None:
+    """The saved minimisation choices as a section of the action plan; None before any (empty-safe).
 
     Parameters
     ----------
     saved : dict or None
         The value stored under ``"privacy.minimisation"``.
     """
-    section = Section("Data minimisation")
     if not isinstance(saved, dict) or not saved.get("needed"):
-        section.paragraphs.append("No dataset checked yet: open lesson 05 and mark the columns you need.")
-        return section
+        return None
+    section = Section("Data minimisation")
     purpose = str(saved.get("purpose") or "").strip()
     section.paragraphs.append(f"Dataset: {saved.get('dataset', 'not named')}. Purpose: "
                               f"{purpose or 'not stated yet (state it: minimisation is judged against it)'}.")

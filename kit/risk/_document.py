@@ -85,26 +85,25 @@ def register_exports(register: Register) -> list[tuple[str | bytes, str, str]]:
             (to_docx(document), "risk-register.docx", "Word document")]
 
 
-def risk_section(saved: Any) -> Section:
+def risk_section(saved: Any) -> Section | None:
     """The saved register (the value of ``"risk.register"``) as one section of the action plan.
 
-    A missing or unreadable value gives a section that says what to do,
-    never an error: the action plan must build whatever the attendee did.
+    None when no register is saved, or the value cannot be read as one (the
+    plan then lists the part as not started): the plan must build whatever
+    the attendee did.
     """
     try:
         register = Register.from_dict(saved) if saved else None
     except (ValueError, TypeError, AttributeError):
-        register = None
+        return None
     if register is None:
-        return Section("AI risk register", paragraphs=[
-            "No risk register was saved. Build one in lesson 06, Chatbot risk assessment."])
+        return None
     return Section(f"AI risk register: {register.name or UNTITLED}", paragraphs=summary_lines(register),
                    table=ranking_table(register))
 
 
-def risk_notes_section(saved: Any) -> Section:
-    """The lesson's discussion notes (the value of ``"risk.notes"``) as a section of the action plan."""
+def risk_notes_section(saved: Any) -> Section | None:
+    """The risk lesson's discussion notes (the value of ``"risk.notes"``) as a section; None without notes."""
     text = saved.strip() if isinstance(saved, str) else ""
     paragraphs = [line.strip() for line in text.splitlines() if line.strip()]
-    return Section("Risk assessment: discussion notes",
-                   paragraphs=paragraphs or ["No notes were saved in lesson 06, Chatbot risk assessment."])
+    return Section("Risk assessment: discussion notes", paragraphs=paragraphs) if paragraphs else None

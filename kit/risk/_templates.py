@@ -2,17 +2,25 @@
 
 Each file has a ``title``, a ``summary`` of the scenario, its ``source``, an
 ``order`` in the app's list, and ``risks``: a list of risks with the fields of
-:data:`kit.risk.FIELDS`. A mistake in a file is reported with the file, the
-risk and the fix, so a trainer can correct it without reading code.
+:data:`kit.risk.FIELDS`. Each file is read against :class:`Template`, and a
+mistake is reported with the file, the risk and the fix, so a trainer can
+correct it without reading code.
 """
 
 from __future__ import annotations
 
-from kit.workshop.content import ContentError, load
+import datetime as dt
+from typing import Literal
+
+from pydantic import Field, field_validator, model_validator
+
+from kit.workshop.content import ContentModel, Items, load_valid
 from kit.paths import CONTENT_DIR
 
+from ._model import CATEGORIES, STATUSES, Risk
 from ._register import Register
-from ._validate import RiskInputError, validate_risk
+from ._scoring import SCALE_MAX, SCALE_MIN
+from ._validate import MAX_TEXT, MAX_TITLE, RiskInputError, validate_risk
 
 TEMPLATE_FOLDER = "risk_templates"
 #: The template the lesson and the app start from: the four risks of the source table.
@@ -20,26 +28,82 @@ DEFAULT_TEMPLATE = "customer_service_chatbot"
 #: The templates the coding exercise joins into its practice register.
 PRACTICE_TEMPLATES = ("customer_service_chatbot", "generative_ai_chatbot")
 
+_POINT = f"a whole number from {SCALE_MIN} to {SCALE_MAX}"
 
-def _raw(name: str) -> dict:
-    data = load(f"{TEMPLATE_FOLDER}/{name}")
-    where = f"{TEMPLATE_FOLDER}/{name}.yaml"
-    if not isinstance(data, dict) or not isinstance(data.get("risks"), list) or not data.get("title"):
-        raise ContentError(f"{where} needs a 'title' and a list of 'risks'; compare it with "
-                           f"{DEFAULT_TEMPLATE}.yaml.")
-    return data
+
+def _text(description: str):
+    return Field("", max_length=MAX_TEXT, description=description)
+
+
+def _point(description: str, default=...):
+    return Field(default, ge=SCALE_MIN, le=SCALE_MAX, description=f"{_POINT}: {description}")
+
+
+class TemplateRisk(ContentModel):
+    """One risk of a template, as a trainer writes it; :func:`kit.risk.validate_risk` makes it a :class:`Risk`."""
+
+    title: str = Field(min_length=1, max_length=MAX_TITLE, description="a short title, such as 'Data privacy breach'")
+    category: Literal[CATEGORIES] = Field("other", description=f"one of {', '.join(CATEGORIES)}")
+    description: str = _text("what could go wrong, in a sentence or two")
+    affected: str = _text("who is affected")
+    impact: str = _text("what the harm would be")
+    likelihood: int = _point("1 rare to 5 almost certain")
+    severity: int = _point("1 negligible to 5 severe")
+    mitigation: str = _text("what is done about it")
+    owner: str = _text("who is responsible for it")
+    due: dt.date | None = Field(None, description="a date written year-month-day, such as 2026-03-31")
+    status: Literal[STATUSES] = Field("open", description=f"one of {', '.join(STATUSES)}")
+    residual_likelihood: int | None = _point("the likelihood once mitigated (blank keeps the one before)", None)
+    residual_severity: int | None = _point("the severity once mitigated (blank keeps the one before)", None)
+
+    @model_validator(mode="after")
+    def _checked(self) -> "TemplateRisk":
+        self.risk()  # the register's own rules: a mitigation never makes a risk worse
+        return self
+
+    def risk(self) -> Risk:
+        """The risk, checked by the register's rules."""
+        try:
+            return validate_risk(self.model_dump())
+        except RiskInputError as problem:
+            raise ValueError(" ".join(problem.problems.values()).rstrip(".")) from None
+
+
+class Template(ContentModel):
+    """A starting register: its scenario in words, and its risks."""
+
+    title: str = Field(min_length=1, description="the AI system the register is about, in a few words")
+    summary: str = Field("", description="the scenario, in a short paragraph")
+    source: str = Field("", description="where the risks come from")
+    order: float = Field(99, description="a number: where the template sits in the app's list, such as 2")
+    risks: Items[TemplateRisk] = Field(min_length=1, description="a list of risks, each with at least a title, a "
+                                                                 "likelihood and a severity")
+
+    @field_validator("risks")
+    @classmethod
+    def _unique_titles(cls, risks: tuple[TemplateRisk, ...]) -> tuple[TemplateRisk, ...]:
+        seen: set[str] = set()
+        for risk in risks:
+            if risk.title.casefold() in seen:
+                raise ValueError(f"two risks are called {risk.title!r}; give each risk its own title")
+            seen.add(risk.title.casefold())
+        return risks
+
+
+def _template(name: str) -> Template:
+    return load_valid(f"{TEMPLATE_FOLDER}/{name}", Template)
 
 
 def template_names() -> list[str]:
     """Every template's name (the file name without .yaml), in the order the app lists them."""
     names = [path.stem for path in (CONTENT_DIR / TEMPLATE_FOLDER).glob("*.yaml")]
-    return sorted(names, key=lambda name: (_raw(name).get("order", 99), name))
+    return sorted(names, key=lambda name: (_template(name).order, name))
 
 
 def template_info(name: str) -> dict[str, str]:
     """A template's ``title``, ``summary`` and ``source``, for the app's description of it."""
-    data = _raw(name)
-    return {key: str(data.get(key, "")).strip() for key in ("title", "summary", "source")}
+    template = _template(name)
+    return {"title": template.title, "summary": template.summary, "source": template.source}
 
 
 def load_template(name: str) -> Register:
@@ -48,16 +112,12 @@ def load_template(name: str) -> Register:
     Raises
     ------
     kit.workshop.content.ContentError
-        When the file is missing, or a risk in it does not pass
-        :func:`kit.risk.validate_risk` (the message names the risk and the fix).
+        When the file is missing, or a risk in it breaks the register's rules
+        (the message names the file, the risk and the fix).
     """
-    data = _raw(name)
-    register = Register(name=str(data["title"]).strip(), source=name)
-    for number, raw in enumerate(data["risks"], start=1):
-        try:
-            register.add(validate_risk(raw if isinstance(raw, dict) else {}))
-        except RiskInputError as problem:
-            raise ContentError(f"{TEMPLATE_FOLDER}/{name}.yaml, risk {number}: {problem}") from None
+    template = _template(name)
+    register = Register(name=template.title, source=name)
+    register.extend(risk.risk() for risk in template.risks)
     return register
 
 

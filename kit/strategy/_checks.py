@@ -5,7 +5,8 @@ Each ``check_*`` function takes what the learner computed with pandas from
 "To do" for ``None``, "Correct", or "Not quite" with a hint. The expected
 answer always comes from the kit's own pure-Python triage (:func:`risk_band`,
 :func:`estimate`, :func:`rank`, :func:`recommend`), so the learner's pandas is
-checked against an independent computation. A check never raises.
+checked against an independent computation. A check never raises. Its words
+are in ``kit/content/feedback/01_strategy_and_use_cases.yaml``.
 """
 
 from __future__ import annotations
@@ -16,10 +17,13 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from kit.workshop import Feedback, check, never_raises, series_hint
+from kit.workshop import Feedback, check, series_hint
+from kit.workshop._checks import Say, Texts
 from kit.strategy import estimate, load_template, rank, recommend, risk_band, template_keys
 
 __all__ = ["check_risk_bands", "check_net_monthly", "check_payback", "check_shortlist", "check_first_pilots"]
+
+TEXTS = Texts("feedback/01_strategy_and_use_cases")
 
 
 def _cases() -> list:
@@ -31,26 +35,24 @@ def _series(values: list) -> pd.Series:
     return pd.Series(values, index=pd.RangeIndex(len(values)))
 
 
-def _text_series_check(answer: Any, expected: pd.Series, what: str, hint: str) -> Feedback:
+def _text_series_check(answer: Any, expected: pd.Series, what: str, hint: str, wrong_rows: str) -> Feedback:
     """Compare text answers one row at a time (a Categorical from ``pd.cut`` is fine)."""
     shape = series_hint(expected)
     if isinstance(answer, pd.Series) and shape(answer) is None:
         answer = [str(v) for v in answer.sort_index()]
     return check(answer, [str(v) for v in expected], what=what, hint=hint,
-                 shape_hint=lambda value: shape(value) if not isinstance(value, list) else
-                 "Some rows have the wrong band: look at the rows where the risk is exactly 2 or 3")
+                 shape_hint=lambda value: shape(value) if not isinstance(value, list) else wrong_rows)
 
 
-@never_raises
-def check_risk_bands(answer: Any) -> Feedback:
+@TEXTS.check("what", "hint", "wrong_rows")
+def check_risk_bands(answer: Any, *, say: Say) -> Feedback:
     """The risk band of each row: "low" (risk 1-2), "medium" (3) or "high" (4-5)."""
     expected = _series([risk_band(case.risk) for case in _cases()])
-    return _text_series_check(answer, expected, "the risk band of every use case",
-                              "Use pd.cut(cases['risk'], bins=[0, 2, 3, 5], labels=['low', 'medium', 'high']).")
+    return _text_series_check(answer, expected, say("what"), say("hint"), say("wrong_rows"))
 
 
-@never_raises
-def check_net_monthly(answer: Any) -> Feedback:
+@TEXTS.check("what", "hint", "gross")
+def check_net_monthly(answer: Any, *, say: Say) -> Feedback:
     """Net gain per month: hours saved × cost of an hour + other gain − running cost."""
     expected = _series([estimate(case).net_monthly for case in _cases()])
 
@@ -60,16 +62,14 @@ def check_net_monthly(answer: Any) -> Feedback:
             return shape
         gross = _series([estimate(case).monthly_benefit for case in _cases()])
         if np.allclose(pd.Series(value).sort_index().to_numpy(float), gross.to_numpy(float)):
-            return "That is the monthly benefit before the running cost: take off monthly_cost"
+            return say("gross")
         return None
 
-    return check(answer, expected, what="the net gain per month of every use case", tol=1e-6,
-                 hint="Multiply hours_saved by hourly_cost, add other_gain, then subtract monthly_cost.",
-                 shape_hint=hint)
+    return check(answer, expected, what=say("what"), tol=1e-6, hint=say("hint"), shape_hint=hint)
 
 
-@never_raises
-def check_payback(answer: Any) -> Feedback:
+@TEXTS.check("what", "hint", "never_pays")
+def check_payback(answer: Any, *, say: Say) -> Feedback:
     """Months to pay back the one-off cost; NaN where the net gain is 0 or less."""
     values = [estimate(case).payback_months for case in _cases()]
     expected = _series([math.nan if v is None else v for v in values])
@@ -80,13 +80,10 @@ def check_payback(answer: Any) -> Feedback:
             return shape
         numbers = pd.Series(value).sort_index().to_numpy(float)
         if np.isfinite(numbers[np.isnan(expected.to_numpy(float))]).any() or (numbers < 0).any():
-            return ("A use case whose net gain is 0 or less never pays back: give it NaN, "
-                    "for example with net.where(net > 0)")
+            return say("never_pays")
         return None
 
-    return check(answer, expected, what="the payback time in months of every use case", tol=1e-6,
-                 hint="Divide setup_cost by the net gain per month, keeping only rows where it is above 0.",
-                 shape_hint=hint)
+    return check(answer, expected, what=say("what"), tol=1e-6, hint=say("hint"), shape_hint=hint)
 
 
 def _as_list(answer: Any) -> Any:
@@ -97,26 +94,24 @@ def _as_list(answer: Any) -> Any:
     return answer
 
 
-@never_raises
-def check_shortlist(answer: Any) -> Feedback:
+@TEXTS.check("what", "hint", "wrong_order", not_a_list=("type",), other_cases=("expected", "given"))
+def check_shortlist(answer: Any, *, say: Say) -> Feedback:
     """Titles of the low-risk use cases, best first pilot first, across all templates."""
     cases = _cases()
     expected = [cases[i].title for i in rank(cases)]
 
     def hint(value: Any) -> str | None:
         if not isinstance(value, list):
-            return f"Expected a list of titles, got {type(value).__name__}: end with ['title'].tolist()"
+            return say("not_a_list", type=type(value).__name__)
         if sorted(value) != sorted(expected):
-            return (f"Expected the {len(expected)} use cases with a risk of 1 or 2; you have {len(value)}. "
-                    "Filter with cases['risk'] <= 2")
-        return "The right use cases, in the wrong order"
+            return say("other_cases", expected=len(expected), given=len(value))
+        return say("wrong_order")
 
-    return check(_as_list(answer), expected, what="the shortlist in the order of the rule", shape_hint=hint,
-                 hint="Sort by value (highest first), then effort (lowest first), then payback (soonest first).")
+    return check(_as_list(answer), expected, what=say("what"), shape_hint=hint, hint=say("hint"))
 
 
-@never_raises
-def check_first_pilots(answer: Any) -> Feedback:
+@TEXTS.check("what", "hint", not_a_series=("type",), other_templates=("expected", "got"))
+def check_first_pilots(answer: Any, *, say: Say) -> Feedback:
     """The first pilot of each template: a Series (or dict) from template key to title."""
     expected = {key: recommend(list(load_template(key).use_cases)).title for key in template_keys()}
     if isinstance(answer, pd.Series):
@@ -126,10 +121,9 @@ def check_first_pilots(answer: Any) -> Feedback:
 
     def hint(value: Any) -> str | None:
         if not isinstance(value, dict):
-            return f"Expected a Series indexed by template, got {type(value).__name__}"
+            return say("not_a_series", type=type(value).__name__)
         if sorted(value) != sorted(expected):
-            return f"Expected one title for each of {', '.join(expected)}; got {', '.join(value)}"
+            return say("other_templates", expected=", ".join(expected), got=", ".join(value))
         return None
 
-    return check(answer, expected, what="the first pilot of each template", shape_hint=hint,
-                 hint="Group the sorted shortlist by 'template' and take the first title of each group.")
+    return check(answer, expected, what=say("what"), shape_hint=hint, hint=say("hint"))

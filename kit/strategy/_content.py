@@ -5,35 +5,109 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pandas as pd
+from pydantic import Field, field_validator, model_validator
 
-from kit.workshop.content import ContentError, load
+from kit.workshop.content import ContentModel, Items, load_valid
 from kit.paths import CONTENT_DIR
-from kit.strategy._usecase import LABELS, MONEY, SCORES, UseCase, add, use_case
+from kit.strategy._usecase import (LABELS, MAX_AMOUNT, MAX_TEXT, MAX_TITLE, MAX_USE_CASES, MONEY, SCORES, UseCase,
+                                   use_case)
 
 TEMPLATE_DIR = "use_case_templates"
 SCALES_FILE = "use_case_scales"
+_POINTS = (1, 2, 3, 4, 5)
 
 
-@dataclass(frozen=True)
-class Level:
+class Level(ContentModel):
     """One step of a scale: a short label and what it means."""
 
-    label: str
-    means: str
+    label: str = Field(min_length=1, description="a short label, such as Low")
+    means: str = Field(min_length=1, description="what the score means, in a sentence")
 
 
-@dataclass(frozen=True)
-class Scale:
+class Scale(ContentModel):
     """A 1-to-5 score explained in plain words (value, effort or ethical risk)."""
 
-    name: str
-    question: str
-    levels: dict[int, Level]
+    name: str = Field(min_length=1, description="the score's name, such as Ethical risk")
+    question: str = Field(min_length=1, description="the question the score answers")
+    levels: dict[int, Level] = Field(description="the levels 1 to 5, each with a label and a means")
+
+    @field_validator("levels")
+    @classmethod
+    def _every_level(cls, levels: dict[int, Level]) -> dict[int, Level]:
+        if sorted(levels) != list(_POINTS):
+            raise ValueError(f"the levels are {', '.join(map(str, sorted(levels))) or 'none'}; give exactly the "
+                             "levels 1, 2, 3, 4 and 5")
+        return dict(sorted(levels.items()))
 
     def describe(self, score: int) -> str:
         """``"2 · Low: little or no personal data..."`` for a score."""
         level = self.levels[score]
         return f"{score} · {level.label}: {level.means}"
+
+
+_SCALE = "a block with a name, a question and the levels 1 to 5"
+
+
+class Scales(ContentModel):
+    """``use_case_scales.yaml``: the three scores of the matrix."""
+
+    value: Scale = Field(description=_SCALE)
+    effort: Scale = Field(description=_SCALE)
+    risk: Scale = Field(description=_SCALE)
+
+
+def _score():
+    return Field(ge=_POINTS[0], le=_POINTS[-1], description="a whole number from 1 to 5 (see use_case_scales.yaml)")
+
+
+def _money(name: str):
+    return Field(None, ge=0, le=MAX_AMOUNT, description=f"{LABELS[name].lower()}: a number such as 12 or 7.5, "
+                                                        "or leave it out")
+
+
+class TemplateUseCase(ContentModel):
+    """One use case as a template writes it; :func:`kit.strategy.use_case` makes it a :class:`UseCase`."""
+
+    title: str = Field(min_length=1, max_length=MAX_TITLE, description=f"a title of up to {MAX_TITLE} characters")
+    problem: str = Field("", max_length=MAX_TEXT, description="the problem it solves, in a sentence")
+    notes: str = Field("", max_length=MAX_TEXT, description="its safeguards, in a sentence or two")
+    value: int = _score()
+    effort: int = _score()
+    risk: int = _score()
+    hours_saved: float | None = _money("hours_saved")
+    hourly_cost: float | None = _money("hourly_cost")
+    other_gain: float | None = _money("other_gain")
+    setup_cost: float | None = _money("setup_cost")
+    monthly_cost: float | None = _money("monthly_cost")
+
+    @model_validator(mode="after")
+    def _checked(self) -> "TemplateUseCase":
+        self.use_case()  # the app's own rules: an estimate has a benefit and both costs, or nothing
+        return self
+
+    def use_case(self) -> UseCase:
+        """The use case, checked by the app's rules."""
+        return use_case(self.model_dump())
+
+
+class TemplateFile(ContentModel):
+    """What a trainer writes in ``use_case_templates/<key>.yaml``."""
+
+    name: str = Field(min_length=1, description="the kind of organisation, such as Independent retailer")
+    description: str = Field("", description="the organisation in a sentence")
+    use_cases: Items[TemplateUseCase] = Field(min_length=1, max_length=MAX_USE_CASES,
+                                              description=f"a list of 1 to {MAX_USE_CASES} use cases, each with a "
+                                                          "title and a value, effort and risk score")
+
+    @field_validator("use_cases")
+    @classmethod
+    def _unique_titles(cls, cases: tuple[TemplateUseCase, ...]) -> tuple[TemplateUseCase, ...]:
+        seen: set[str] = set()
+        for case in cases:
+            if case.title.casefold() in seen:
+                raise ValueError(f"two use cases are called {case.title!r}; give each its own title")
+            seen.add(case.title.casefold())
+        return cases
 
 
 @dataclass(frozen=True)
@@ -48,22 +122,8 @@ class Template:
 
 def scales() -> dict[str, Scale]:
     """The three scales of ``use_case_scales.yaml``, keyed ``value``, ``effort``, ``risk``."""
-    raw = load(SCALES_FILE) or {}
-    result = {}
-    for key in SCORES:
-        entry = raw.get(key)
-        where = f"{SCALES_FILE}.yaml, scale '{key}'"
-        if not isinstance(entry, dict) or not {"name", "question", "levels"} <= entry.keys():
-            raise ContentError(f"{where}: needs a name, a question and levels 1 to 5.")
-        levels = entry["levels"] or {}
-        if sorted(levels) != [1, 2, 3, 4, 5]:
-            raise ContentError(f"{where}: give exactly the levels 1, 2, 3, 4 and 5.")
-        try:
-            parsed = {int(n): Level(str(levels[n]["label"]), str(levels[n]["means"])) for n in levels}
-        except (KeyError, TypeError):
-            raise ContentError(f"{where}: every level needs a 'label' and a 'means'.") from None
-        result[key] = Scale(str(entry["name"]), str(entry["question"]), parsed)
-    return result
+    words = load_valid(SCALES_FILE, Scales)
+    return {key: getattr(words, key) for key in SCORES}
 
 
 def template_keys() -> list[str]:
@@ -75,17 +135,8 @@ def load_template(key: str) -> Template:
     """The template ``kit/content/use_case_templates/<key>.yaml``, every use case checked."""
     if key not in template_keys():
         raise ValueError(f"There is no template called {key!r}; choose one of {', '.join(template_keys())}.")
-    raw = load(f"{TEMPLATE_DIR}/{key}") or {}
-    where = f"{TEMPLATE_DIR}/{key}.yaml"
-    if not isinstance(raw, dict) or not raw.get("name") or not raw.get("use_cases"):
-        raise ContentError(f"{where}: needs a 'name' and a list of 'use_cases'.")
-    cases: list[UseCase] = []
-    for number, item in enumerate(raw["use_cases"], start=1):
-        try:
-            cases = add(cases, use_case(item))
-        except (ValueError, AttributeError) as problem:
-            raise ContentError(f"{where}, use case {number}: {problem}") from None
-    return Template(key, str(raw["name"]), str(raw.get("description", "")), tuple(cases))
+    raw = load_valid(f"{TEMPLATE_DIR}/{key}", TemplateFile)
+    return Template(key, raw.name, raw.description, tuple(case.use_case() for case in raw.use_cases))
 
 
 def templates_frame() -> pd.DataFrame:

@@ -110,18 +110,25 @@ def use_cases_csv(use_cases: Sequence[UseCase]) -> str:
     return safe_csv(*_export_rows(use_cases, numeric=True))
 
 
-def use_cases_section(saved: Any) -> Section:
+_HEADING = "AI use cases and the first pilot"
+
+
+def use_cases_section(saved: Any) -> Section | None:
     """The saved value of ``"strategy.use_cases"`` as a document section (for the action plan).
 
     Parameters
     ----------
     saved : list of dict or None
         What the triage app saved in the workspace.
+
+    Returns
+    -------
+    Section or None
+        None when no use case is saved: the plan lists the part as not started.
     """
     use_cases = from_saved(saved)
-    heading = "AI use cases and the first pilot"
     if not use_cases:
-        return Section(heading, ["No use cases saved yet: list them in lesson 01, Strategy and use cases."])
+        return None
     pick = recommend(use_cases)
     lead = (f"Recommended first pilot: {pick.title}." if pick.index is not None
             else "No first pilot yet: none of the use cases has a low ethical risk.")
@@ -132,7 +139,7 @@ def use_cases_section(saved: Any) -> Section:
     keep = [header.index(h) for h in ("No.", LABELS["title"], LABELS["value"], LABELS["effort"],
                                       LABELS["risk"], "Where it sits", "Payback (months)", "Pilot rank")]
     table = ([header[i] for i in keep], [[row[i] for i in keep] for row in rows])
-    return Section(heading, [lead, pick.reason, f"How the pilot was chosen: {RULE}"], bullets, table)
+    return Section(_HEADING, [lead, pick.reason, f"How the pilot was chosen: {RULE}"], bullets, table)
 
 
 def scales_section() -> Section:
@@ -145,7 +152,8 @@ def scales_section() -> Section:
 
 def use_case_document(use_cases: Sequence[UseCase]) -> Document:
     """The whole triage as a document for Markdown, HTML or Word."""
-    section = use_cases_section([case.to_dict() for case in use_cases])
+    section = (use_cases_section([case.to_dict() for case in use_cases])
+               or Section(_HEADING, ["No use cases listed yet."]))
     rough = ("Return estimates are rough: they count the time saved and other gains typed in, against "
              "the one-off and running costs, and leave out what is hard to price, such as trust.")
     section.paragraphs.append(rough)
@@ -153,8 +161,7 @@ def use_case_document(use_cases: Sequence[UseCase]) -> Document:
                     subtitle="Candidate uses of AI, scored for value, effort and ethical risk.")
 
 
-def notes_section(saved: Any) -> Section:
-    """The saved value of ``"strategy.notes"`` (the pilot the learner will propose) as a section."""
+def notes_section(saved: Any) -> Section | None:
+    """The saved value of ``"strategy.notes"`` (the pilot the learner will propose) as a section; None if empty."""
     text = " ".join(str(saved or "").split())
-    return Section("Your first pilot: notes",
-                   [text or "No notes saved yet: write them at the end of lesson 01, Strategy and use cases."])
+    return Section("Your first pilot: notes", [text]) if text else None

@@ -7,8 +7,9 @@ import re
 from dataclasses import dataclass
 
 import pandas as pd
+from pydantic import Field, field_validator
 
-from kit.workshop.content import load
+from kit.workshop.content import ContentModel, load_valid
 from kit.data import load_hiring
 from kit.transparency._counterfactual import Counterfactual, counterfactuals
 from kit.transparency._reasons import Reason, baseline_score, contributions, reasons_for, top_reasons, typical_values
@@ -120,6 +121,32 @@ def explain(applicant_id: str, threshold: float = THRESHOLD) -> Explanation:
                        tuple(counterfactuals(model, row, pool, threshold)))
 
 
+def _said(description: str):
+    return Field(min_length=1, description=description)
+
+
+class LetterWords(ContentModel):
+    """The words of ``explanation_letter.yaml``; the opening may use {score}, {threshold} and {outcome}."""
+
+    opening: str = _said("the first paragraph, with {score}, {threshold} and {outcome} where the numbers go")
+    reasons_intro: str = _said("the line before the reasons")
+    no_reasons: str = _said("what to say when no reason stands out")
+    counterfactual_intro: str = _said("the line before what would have changed the outcome")
+    no_counterfactual: str = _said("what to say when no single change would have changed it")
+    not_used: str = _said("what the model never sees")
+    review: str = _said("how to ask a person to review the decision")
+
+    @field_validator("opening")
+    @classmethod
+    def _placeholders(cls, opening: str) -> str:
+        try:
+            opening.format(score="", threshold="", outcome="")
+        except (KeyError, IndexError, ValueError):
+            raise ValueError("the opening may use only the placeholders {score}, {threshold} and {outcome}; "
+                             "check the spelling inside each pair of braces") from None
+        return opening
+
+
 def letter(explanation: Explanation) -> list[str]:
     """The explanation as paragraphs to send to the applicant, words from ``explanation_letter.yaml``.
 
@@ -129,22 +156,21 @@ def letter(explanation: Explanation) -> list[str]:
         Plain sentences; reasons and changes are given as separate items
         starting with "- ".
     """
-    words = load("explanation_letter")
-    out = [words["opening"].format(score=score_text(explanation.score, explanation.threshold),
-                                   threshold=f"{explanation.threshold:.2f}",
-                                   outcome=explanation.outcome)]
+    words = load_valid("explanation_letter", LetterWords)
+    out = [words.opening.format(score=score_text(explanation.score, explanation.threshold),
+                                threshold=f"{explanation.threshold:.2f}", outcome=explanation.outcome)]
     if explanation.top:
-        out += [words["reasons_intro"]] + [f"- {r.text}" for r in explanation.top]
+        out += [words.reasons_intro] + [f"- {r.text}" for r in explanation.top]
     else:
-        out.append(words["no_reasons"])
+        out.append(words.no_reasons)
     if explanation.counterfactuals:
         best = explanation.counterfactuals[0]
         new = score_text(best.new_score, explanation.threshold)
         outcome = "shortlisted" if best.new_score >= explanation.threshold else "not shortlisted"
-        out += [words["counterfactual_intro"], f"- With {best.text}, the score would have been {new}: {outcome}."]
+        out += [words.counterfactual_intro, f"- With {best.text}, the score would have been {new}: {outcome}."]
     elif not explanation.shortlisted:
-        out.append(words["no_counterfactual"])
-    return out + [words["not_used"], words["review"]]
+        out.append(words.no_counterfactual)
+    return out + [words.not_used, words.review]
 
 
 def example_applicants() -> list[tuple[str, str]]:

@@ -13,13 +13,15 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
+from typing import Annotated
 
 import numpy as np
 import pandas as pd
+from pydantic import Field
 from sklearn.metrics import roc_auc_score
 
 import kit
-from kit.workshop.content import ContentError, load
+from kit.workshop.content import ContentModel, Items, load_valid
 from kit.data import COLUMN_GUIDE, load_hiring
 from kit.transparency import THRESHOLD, holdout_split, permutation_importances
 from kit.documents import Document, Section
@@ -28,6 +30,21 @@ from kit.hiring import PROTECTED
 from kit.hiring import FEATURES, LABEL, train_screening_model
 
 DECISION = "model_decision"
+
+_SENTENCES = ("a list of sentences, one per line starting with '- '; put a sentence that contains a colon in "
+              "double quotes")
+Sentences = Annotated[Items[Annotated[str, Field(min_length=1)]], Field(min_length=1, description=_SENTENCES)]
+
+
+class CardWords(ContentModel):
+    """The words of ``model_card.yaml``: every number of the card is measured instead."""
+
+    name: str = Field(min_length=1, description="the model's name, as the card's title")
+    summary: str = Field(min_length=1, description="what the model estimates, and for whom, in a sentence or two")
+    intended_use: Sentences
+    out_of_scope: Sentences
+    ethical_considerations: Sentences
+    caveats: Sentences
 
 
 @dataclass(frozen=True)
@@ -99,15 +116,6 @@ def measure_model(seed: int = 0) -> ModelMeasures:
                           "band": str(top["band"])}, gap)
 
 
-def _bullets(words: dict, key: str) -> list[str]:
-    """A list of sentences from the content file, or a ContentError naming the fix."""
-    items = words.get(key)
-    if not isinstance(items, list) or not all(isinstance(item, str) and item.strip() for item in items):
-        raise ContentError(f"model_card.yaml: '{key}' must be a list of sentences; put a sentence "
-                           "that contains a colon in double quotes.")
-    return items
-
-
 def _percent(value) -> str:
     return "n/a" if value is None or (isinstance(value, float) and np.isnan(value)) else f"{value:.1%}"
 
@@ -169,8 +177,8 @@ def model_card(seed: int = 0) -> Document:
     seed : int, default 0
         Passed to :func:`measure_model`.
     """
-    words, m = load("model_card"), measure_model(seed)
-    details = Section("Model details", [words["summary"]], [f"{k}: {v}" for k, v in m.settings.items()])
+    words, m = load_valid("model_card", CardWords), measure_model(seed)
+    details = Section("Model details", [words.summary], [f"{k}: {v}" for k, v in m.settings.items()])
     details.paragraphs.append(f"Trained with kit.hiring._model.train_screening_model on {m.n_train:,} of the "
                               f"{m.n_train + m.n_test:,} applicants in data/hiring.csv; shortlists when the score "
                               f"is at least {THRESHOLD:.2f}.")
@@ -189,10 +197,10 @@ def model_card(seed: int = 0) -> Document:
                                               "for each protected group, measured with kit.fairness.audit."])
     groups.table = (["attribute", "group", "n", "selection rate", "impact ratio", "true positive rate",
                      "false positive rate", "four-fifths"], _group_rows(m))
-    return Document(f"Model card: {words['name']}", [
-        details, Section("Intended use", bullets=_bullets(words, "intended_use")),
-        Section("Out of scope", bullets=_bullets(words, "out_of_scope")), inputs, overall, groups,
+    return Document(f"Model card: {words.name}", [
+        details, Section("Intended use", bullets=list(words.intended_use)),
+        Section("Out of scope", bullets=list(words.out_of_scope)), inputs, overall, groups,
         Section("Limitations (measured)", bullets=limitations(m)),
-        Section("Ethical considerations", bullets=_bullets(words, "ethical_considerations")),
-        Section("Caveats", bullets=_bullets(words, "caveats")),
+        Section("Ethical considerations", bullets=list(words.ethical_considerations)),
+        Section("Caveats", bullets=list(words.caveats)),
     ], subtitle="Generated from the model's own settings and measured results.")

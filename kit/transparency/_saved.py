@@ -41,8 +41,8 @@ def remember(saved: Any, explanation: Explanation) -> dict:
     return {"current": explanation.applicant_id, "explained": explained[-KEEP:]}
 
 
-def explainer_section(saved: Any) -> Section:
-    """The applicants explained, as a section of the action plan (empty-safe).
+def explainer_section(saved: Any) -> Section | None:
+    """The applicants explained, as a section of the action plan; None before the first (empty-safe).
 
     Parameters
     ----------
@@ -50,10 +50,9 @@ def explainer_section(saved: Any) -> Section:
         The value stored under ``"transparency.explainer"``.
     """
     records = [r for r in (saved if isinstance(saved, dict) else {}).get("explained", []) if isinstance(r, dict)]
-    section = Section("Explaining automated decisions")
     if not records:
-        section.paragraphs.append("No decision explained yet: open lesson 04 and explain one applicant.")
-        return section
+        return None
+    section = Section("Explaining automated decisions")
     section.paragraphs.append(
         f"You explained the screening model's decision for {len(records)} applicant"
         f"{'s' if len(records) != 1 else ''}: the main reasons against the average applicant, and the "
@@ -66,9 +65,7 @@ def explainer_section(saved: Any) -> Section:
     return section
 
 
-def notes_section(saved: Any) -> Section:
-    """The learner's notice telling people that AI is used, as a section of the action plan."""
+def notes_section(saved: Any) -> Section | None:
+    """The learner's notice telling people that AI is used, as a section of the action plan; None if empty."""
     text = str(saved or "").strip()
-    section = Section("Telling people when AI is used")
-    section.paragraphs.append(text or "No notice written yet: draft one in lesson 04.")
-    return section
+    return Section("Telling people when AI is used", paragraphs=[text]) if text else None

@@ -4,22 +4,132 @@ Each exercise cell starts with ``answer = None`` above its marked solution, so
 an untouched exercise still runs; its check cell passes the answer here and
 gets one of three kinds of feedback: not answered yet, correct, or not quite
 (with a hint). Expected values are computed by the kit, never typed in.
+
+The words attendees read live in ``kit/content/feedback/``: ``common.yaml``
+for the ones every check shares, one file per lesson for its checks. The
+code declares each text and the ``{placeholders}`` it fills in (:class:`Texts`),
+and a file is checked against that declaration when it is first read.
 """
 
 from __future__ import annotations
 
 import functools
+import inspect
+import string
 import warnings
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Annotated, Any, Callable
 
 import numpy as np
 import pandas as pd
+from pydantic import Field, create_model
+from pydantic_core import core_schema
 
 from kit.documents import escape
+from kit.workshop.content import ContentModel, load_valid
 
-_STYLE = {"todo": ("#1d4f91", "#eef3fa", "To do"), "ok": ("#1b6e3a", "#ecf6ef", "Correct"),
-          "retry": ("#8a5a00", "#fdf5e4", "Not quite")}
+#: A text of one entry with its placeholders filled: ``say("hint", share="2%")``.
+Say = Callable[..., str]
+
+
+@dataclass(frozen=True)
+class Template:
+    """Field metadata: the text fills in exactly these ``{names}``, as in ``Annotated[str, Template(("n",))]``."""
+
+    names: tuple[str, ...] = ()
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> core_schema.CoreSchema:
+        return core_schema.no_info_after_validator_function(self.validate, handler(source))
+
+    def validate(self, text: str) -> str:
+        """``text`` if its placeholders are exactly :attr:`names`; else the fix, as a ``ValueError``."""
+        try:
+            fields = [part for part in string.Formatter().parse(text) if part[1] is not None]
+        except ValueError:
+            raise ValueError("a brace is not closed; write {{ or }} for a brace shown as it is") from None
+        listed = ", ".join("{" + name + "}" for name in self.names) or "nothing"
+        for _, name, spec, conversion in fields:
+            if name not in self.names:
+                raise ValueError("{" + name + "} is not a value the kit fills in here; it fills in " + listed
+                                 + " (write {{ or }} for a brace shown as it is)")
+            if spec or conversion:
+                raise ValueError("write {" + name + "} without ':' or '!': the kit formats the value itself")
+        missing = [name for name in self.names if name not in {field[1] for field in fields}]
+        if missing:
+            raise ValueError("keep {" + missing[0] + "}: the kit puts a computed value there")
+        return text
+
+
+class Texts:
+    """Teaching text in ``kit/content/<name>.yaml``, declared by the code that says it.
+
+    Each entry (a check, a group of sentences) declares its texts and the
+    ``{placeholders}`` each fills in; the file must hold exactly those, so a
+    trainer's misspelt key or placeholder is named, with its fix, on first read.
+    """
+
+    def __init__(self, name: str):
+        self.name = name
+        self.declared: dict[str, dict[str, tuple[str, ...]]] = {}
+
+    def declare(self, entry: str, *plain: str, **filled: tuple[str, ...]) -> Say:
+        """Declare ``entry``'s texts: ``plain`` fill in nothing, ``filled`` maps a text to its placeholders."""
+        self.declared[entry] = {**dict.fromkeys(plain, ()), **{text: tuple(names) for text, names in filled.items()}}
+        return functools.partial(self.say, entry)
+
+    def check(self, *plain: str, **filled: tuple[str, ...]) -> Callable[[Callable], Callable[..., Feedback]]:
+        """Decorate an exercise check: declare its texts, pass them as ``say=`` and make it :func:`never_raises`."""
+
+        def decorate(func: Callable[..., Feedback]) -> Callable[..., Feedback]:
+            say = self.declare(func.__name__, *plain, **filled)
+
+            @never_raises
+            @functools.wraps(func)
+            def run(answer: Any, *args: Any) -> Feedback:
+                return func(answer, *args, say=say)
+
+            signature = inspect.signature(func)
+            run.__signature__ = signature.replace(parameters=[p for p in signature.parameters.values()
+                                                              if p.name != "say"])
+            return run
+
+        return decorate
+
+    def say(self, entry: str, text: str, **values: Any) -> str:
+        """The text ``text`` of ``entry``, its placeholders filled from ``values`` (exactly the declared ones)."""
+        names = self.declared[entry][text]
+        if set(values) != set(names):
+            raise TypeError(f"{self.name}: {entry}.{text} fills in {names}, not {tuple(values)}")
+        return self.texts()[entry][text].format_map(values)
+
+    @functools.lru_cache(maxsize=None)
+    def texts(self) -> dict[str, dict[str, str]]:
+        """Every text of the file, read once and checked against the declaration."""
+        return load_valid(self.name, self.schema()).model_dump()
+
+    @functools.lru_cache(maxsize=None)
+    def schema(self) -> type[ContentModel]:
+        """The file's schema, built from the declaration: one model per entry, one field per text."""
+
+        def entry(name: str, texts: dict[str, tuple[str, ...]]) -> type[ContentModel]:
+            return create_model(f"Texts of {name}", __base__=ContentModel, **{
+                text: (Annotated[str, Template(names)], Field(description="a text in quotes" + (
+                    " that fills in " + ", ".join("{" + n + "}" for n in names) if names else "")))
+                for text, names in texts.items()})
+
+        return create_model(f"Texts of {self.name}", __base__=ContentModel, **{
+            name: (entry(name, texts), Field(description="its texts: " + ", ".join(texts)))
+            for name, texts in self.declared.items()})
+
+
+COMMON = Texts("feedback/common")
+_label = COMMON.declare("labels", "todo", "ok", "retry")
+_answer = COMMON.declare("answer", "no_match", not_answered=("what",), correct=("what",),
+                         retry=("problem", "hint"), could_not_check=("error",))
+_series = COMMON.declare("series", "dataframe", not_a_series=("type",), other_groups=("expected", "got"))
+_numbers = COMMON.declare("numbers", "missing", "percentages")
+
+_COLOURS = {"todo": ("#1d4f91", "#eef3fa"), "ok": ("#1b6e3a", "#ecf6ef"), "retry": ("#8a5a00", "#fdf5e4")}
 
 
 @dataclass(frozen=True)
@@ -29,17 +139,33 @@ class Feedback:
     kind: str  # "todo", "ok" or "retry"
     message: str
 
+    @classmethod
+    def todo(cls, what: str) -> Feedback:
+        """"To do": compute ``what`` (as in "the selection rate of each gender"), then run the cell again."""
+        return cls("todo", _answer("not_answered", what=what))
+
+    @classmethod
+    def correct(cls, what: str) -> Feedback:
+        """"Correct": that is ``what``."""
+        return cls("ok", _answer("correct", what=what))
+
+    @classmethod
+    def retry(cls, problem: str, hint: str) -> Feedback:
+        """"Not quite": what is wrong with the answer, then the hint."""
+        return cls("retry", _answer("retry", problem=problem, hint=hint))
+
     @property
     def passed(self) -> bool:
         return self.kind == "ok"
 
     def __repr__(self) -> str:
-        return f"{_STYLE[self.kind][2]}: {self.message}"
+        return f"{_label(self.kind)}: {self.message}"
 
     def _repr_html_(self) -> str:
-        border, background, title = _STYLE[self.kind]
+        border, background = _COLOURS[self.kind]
         return (f'<div role="status" style="border-left:5px solid {border};background:{background};'
-                f'color:#1a1a1a;padding:0.5em 0.8em"><strong>{title}:</strong> {escape(self.message)}</div>')
+                f'color:#1a1a1a;padding:0.5em 0.8em"><strong>{_label(self.kind)}:</strong> '
+                f'{escape(self.message)}</div>')
 
 
 def _close(answer: Any, expected: Any, tol: float) -> bool:
@@ -77,14 +203,14 @@ def check(answer: Any, expected: Any, *, what: str, hint: str, tol: float = 1e-6
         Returns a more specific hint for a wrong answer, or None.
     """
     if answer is None:
-        return Feedback("todo", f"Not answered yet. Compute {what}, then run this cell again.")
+        return Feedback.todo(what)
     try:
         if _close(answer, expected, tol):
-            return Feedback("ok", f"That is {what}.")
+            return Feedback.correct(what)
     except (TypeError, ValueError):
         pass
     specific = shape_hint(answer) if shape_hint else None
-    return Feedback("retry", f"{specific or 'That does not match'}. {hint}")
+    return Feedback.retry(specific or _answer("no_match"), hint)
 
 
 def series_hint(expected: pd.Series) -> Callable[[Any], str | None]:
@@ -92,10 +218,10 @@ def series_hint(expected: pd.Series) -> Callable[[Any], str | None]:
 
     def hint(answer: Any) -> str | None:
         if not isinstance(answer, pd.Series):
-            return f"Expected a pandas Series (one value per group), got {type(answer).__name__}"
+            return _series("not_a_series", type=type(answer).__name__)
         if sorted(map(str, answer.index)) != sorted(map(str, expected.index)):
-            return (f"Expected one value for each of {', '.join(map(str, expected.index))}; "
-                    f"got {', '.join(map(str, answer.index))}")
+            return _series("other_groups", expected=", ".join(map(str, expected.index)),
+                           got=", ".join(map(str, answer.index)))
         return None
 
     return hint
@@ -117,10 +243,10 @@ def never_raises(func: Callable[..., Feedback]) -> Callable[..., Feedback]:
                 warnings.simplefilter("ignore")
                 return func(answer, *args)
         except Exception as problem:  # noqa: BLE001 - the learner may pass anything
-            return Feedback("retry", f"This answer could not be checked ({type(problem).__name__}): "
-                                     "check that it is the kind of value the exercise asks for.")
+            return Feedback("retry", _answer("could_not_check", error=type(problem).__name__))
 
     return safe
+
 
 def as_series(answer: Any, expected: pd.Series) -> Any:
     """Accept a dict for a Series, and two-level groups in either order."""
@@ -133,12 +259,14 @@ def as_series(answer: Any, expected: pd.Series) -> Any:
         answer = answer.reorder_levels(expected.index.names)
     return answer
 
+
 def matches(answer: Any, expected: Any, tol: float = 1e-9) -> bool:
     """Whether ``answer`` passes :func:`check` against ``expected`` (used to pick a hint)."""
     try:
         return check(answer, expected, what="", hint="", tol=tol).passed
     except Exception:  # noqa: BLE001 - only used to pick a hint
         return False
+
 
 def numbers_hint(answer: Any, expected: pd.Series | float) -> str | None:
     """Spot missing values and percentages where shares were expected."""
@@ -147,11 +275,12 @@ def numbers_hint(answer: Any, expected: pd.Series | float) -> str | None:
     except (TypeError, ValueError):
         return None
     if values.isna().any():
-        return "Some values are missing (NaN) or are not numbers"
+        return _numbers("missing")
     top = float(np.max(np.abs(np.asarray(expected, dtype=float))))
     if len(values) and values.abs().max() > 1.5 and top <= 1.5:
-        return "The values look like percentages: give shares between 0 and 1 (0.41, not 41)"
+        return _numbers("percentages")
     return None
+
 
 def series_check(answer: Any, expected: pd.Series, what: str, hint: str,
                   special: Callable[[Any], str | None] | None = None) -> Feedback:
@@ -161,8 +290,7 @@ def series_check(answer: Any, expected: pd.Series, what: str, hint: str,
 
     def shape_hint(value: Any) -> str | None:
         if isinstance(value, pd.DataFrame):
-            return ("Expected a pandas Series, got a DataFrame: select one column with single "
-                    "brackets, as in groupby(...)['shortlisted']")
+            return _series("dataframe")
         return (special(value) if special else None) or shape(value) or numbers_hint(value, expected)
 
     return check(answer, expected, what=what, hint=hint, shape_hint=shape_hint)

@@ -143,7 +143,7 @@ def _place(loc: Sequence[Any], data: Any) -> str:
     """``entry 3 ('Bias in hiring'), field 'minutes'`` for a location path in the parsed file."""
     words, node = [], data
     for part in loc:
-        if isinstance(part, int):
+        if isinstance(part, int) and not (isinstance(node, dict) and part in node):
             node = node[part] if isinstance(node, list) and part < len(node) else None
             words.append(f"entry {part + 1}{_label(node)}")
         else:
@@ -163,9 +163,9 @@ def _label(node: Any) -> str:
 def _description(schema: Any, loc: Sequence[Any]) -> str:
     """The ``description`` of the field at ``loc``, followed through nested models and lists."""
     model = _model_of(schema)
-    description, key_next = "", False
+    description, key_next = "", _is_mapping(schema) and not _is_model(schema)
     for part in loc:
-        if isinstance(part, int) or model is None:
+        if model is None or isinstance(part, int) and not key_next:
             continue
         if key_next:  # a key of a mapping, such as a node id: not a field
             key_next = False
@@ -183,6 +183,10 @@ def _is_mapping(annotation: Any) -> bool:
     if get_origin(annotation) is dict:
         return True
     return any(_is_mapping(arg) for arg in getattr(annotation, "__args__", ()) or ())
+
+
+def _is_model(annotation: Any) -> bool:
+    return isinstance(annotation, type) and issubclass(annotation, BaseModel)
 
 
 def _model_of(annotation: Any) -> type[BaseModel] | None:

@@ -14,7 +14,7 @@ KIT = Path(__file__).resolve().parents[2] / "kit"
 #: handouts, which draw the apps' own charts onto paper.
 WIDGET_ROOTS = ("kit.toolkit", "kit.delivery.handouts")
 #: Entry points, like notebooks, may start any page or print any handout.
-ENTRY_POINTS = ("kit.cli", "kit.__main__")
+ENTRY_POINTS = ("kit.cli", "kit.__main__", "kit.delivery._command")
 MAX_TOP_LEVEL, MAX_LINES = 10, 400
 
 

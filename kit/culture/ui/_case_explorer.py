@@ -70,7 +70,7 @@ def case_explorer() -> widgets.VBox:
     def show_recorded():
         section = decisions_section(saved)
         recorded.value = (table_html(pd.DataFrame(section.table[1], columns=section.table[0]),
-                                     caption="Decisions your team recorded") if section.table else "")
+                                     caption="Decisions your team recorded") if section else "")
 
     @guarded(errors, "show the lenses")
     def on_lens(_=None):

@@ -78,7 +78,7 @@ def minimisation_checker() -> widgets.VBox:
             notice("Write the purpose above first: whether a column is needed depends on what the data is "
                    "for.", "info") + review_html(result))
         saved = result.saved(state["name"], purpose.value.strip())
-        record = Document("Data minimisation record", [minimisation_section(saved)])
+        record = Document("Data minimisation record", [s for s in [minimisation_section(saved)] if s])
         downloads.value = document_downloads(record, "minimisation-record", "the record")
         if save and not state["quiet"]:
             part.save(saved)

@@ -147,7 +147,7 @@ def test_document_escapes_the_organisation_in_every_format(model):
 
 
 def test_section_for_the_action_plan(model):
-    assert maturity_section(None).paragraphs == ["Not started yet: see lesson 10."]
+    assert maturity_section(None) is None and maturity_section({"ratings": {}}, model) is None  # not started
     section = maturity_section({"ratings": _all(model, "governance", 0)}, model)
     assert section.heading == "AI ethics maturity"
     assert section.bullets == [f"Governance: {step}" for step in model.dimensions[3].next_steps["Fundamentals"]]
@@ -164,20 +164,31 @@ def _model(**changes):
 @pytest.mark.parametrize(
     ("raw", "message"),
     [
-        ({}, "needs a 'dimensions' list"),
-        (_model(id="Bad Id"), "an id uses only small letters"),
-        (_model(title=""), "'title' is missing"),
-        (_model(statements=[{"id": "s"}]), "needs an id and a text"),
-        (_model(next_steps={"Fundamentals": ["x"], "Intermediate": ["y"]}), "no steps for Advanced"),
-        (_model(next_steps={**{level: ["x"] for level in LEVEL_NAMES}, "Expert": ["z"]}), "Expert is not one of"),
-        ({"dimensions": [_model()["dimensions"][0]] * 2}, "two dimensions share an id"),
-        ({**_model(), "example": {"ratings": {"s": 5}}}, "a rating is 0, 1, 2 or 3"),
-        ({**_model(), "example": {"ratings": {"nope": 1}}}, "no statement 'nope'"),
+        ({}, "'dimensions': this is missing; expected a list of dimensions"),
+        (_model(id="Bad Id"), "'dimensions', entry 1 \\('Bad Id'\\), 'id': .*; expected a short id in small letters"),
+        (_model(title=""), "entry 1 \\('d'\\), 'title': .*; expected the dimension's name"),
+        (_model(titel="D"), "entry 1 \\('d'\\), 'titel': this key is not one the kit reads"),
+        (_model(statements=[{"id": "s"}]), "'statements', entry 1 \\('s'\\), 'text': this is missing; expected "
+                                           "the statement"),
+        (_model(next_steps={"Fundamentals": ["x"], "Intermediate": ["y"]}),
+         "'next_steps', 'Advanced': this is missing; expected a list of next steps"),
+        (_model(next_steps={**{level: ["x"] for level in LEVEL_NAMES}, "Expert": ["z"]}),
+         "'next_steps', 'Expert': this key is not one the kit reads"),
+        (_model(next_steps={**{level: ["x"] for level in LEVEL_NAMES}, "Advanced": [{"Support peers": "share"}]}),
+         "'next_steps', 'Advanced', entry 1: should be a valid string"),
+        ({"dimensions": [_model()["dimensions"][0]] * 2}, "two dimensions share the id d; give each its own"),
+        ({"dimensions": [_model()["dimensions"][0], _model(id="e")["dimensions"][0]]},
+         "'dimensions': two statements share the id s; give each its own"),
+        ({**_model(), "example": {"ratings": {"s": 5}}}, "'example', 'ratings', 's': .*; expected a name, and "
+                                                         "ratings from 0 to 3"),
+        ({**_model(), "example": {"ratings": {"s": True}}}, "'example', 'ratings', 's': should be a valid integer"),
+        ({**_model(), "example": {"ratings": {"nope": 1}}}, "the example rates 'nope', which no dimension has; use "
+                                                            "a statement id such as s"),
     ],
 )
 def test_mistakes_in_the_model_file_name_the_fix(monkeypatch, raw, message):
     monkeypatch.setattr(content, "_read", lambda name: raw)
-    with pytest.raises(ContentError, match=message):
+    with pytest.raises(ContentError, match=f"^maturity.yaml: .*{message}"):
         load_model()
 
 

@@ -6,10 +6,12 @@ import io
 
 import pytest
 
+from kit.workshop import content, lesson_label
 from kit.workshop import parts as declared
 from kit.workshop import session
+from kit.workshop.content import ContentError
 from kit.documents import to_docx, to_html, to_markdown
-from kit.culture._statement import (TO_WRITE, add_evidence, clean_answers, evidence, load_fields,
+from kit.culture._statement import (TO_WRITE, WORK_KEYS, add_evidence, clean_answers, evidence, load_fields,
                                     missing_sections, statement_document, statement_section, suggestions, warnings)
 
 TIER_ONE = ["Name", "Description", "Purpose", "How it works", "Why we use it", "Contact"]
@@ -31,6 +33,30 @@ def test_the_questions_follow_the_public_tier():
     assert positions == sorted(positions)
     assert {"What data it uses", "Human oversight", "How to challenge a decision"} <= set(headings)
     assert all(f.example and f.help for f in load_fields())
+
+
+def test_the_work_it_draws_on_is_named_from_the_parts_and_the_lesson_registry():
+    assert list(WORK_KEYS) == [declared.ORGANISATION.key, declared.BIAS_EXPLORER.key, declared.RISK_REGISTER.key,
+                               declared.TARGETS.key]
+    risk = declared.RISK_REGISTER
+    assert WORK_KEYS[risk.key] == f"your risk register ({lesson_label(risk.lesson)})"
+    assert WORK_KEYS[declared.ORGANISATION.key].startswith("your organisation (lesson ")
+
+
+@pytest.mark.parametrize("change, message", [
+    (lambda f: f[2].update(hepl="x"), "entry 3 \\('description'\\), 'hepl': this key is not one the kit reads"),
+    (lambda f: f[3].update(required="sometimes"), "entry 4 \\('purpose'\\), 'required': should be a valid "
+                                                  "boolean.*; expected true or false"),
+    (lambda f: f[3].pop("example"), "entry 4 \\('purpose'\\), 'example': this is missing; expected an example"),
+    (lambda f: f[1].update(id="organisation"), "two fields share the id organisation; give each its own"),
+    (lambda f: f.pop(1), "there is no field 'name'; keep the fields 'organisation' and 'name'"),
+])
+def test_a_broken_questions_file_names_the_field_and_the_fix(monkeypatch, change, message):
+    raw = content.load("transparency_statement")
+    change(raw)
+    monkeypatch.setattr(content, "_read", lambda name: raw)
+    with pytest.raises(ContentError, match=f"^transparency_statement.yaml: .*{message}"):
+        load_fields()
 
 
 @pytest.mark.parametrize("saved, expected", [
@@ -130,7 +156,7 @@ def test_the_document_has_every_required_section_and_escapes_user_text(example):
 
 
 def test_statement_section_for_the_action_plan(example):
-    assert "No statement drafted yet" in statement_section(None).paragraphs[0]
+    assert statement_section(None) is None and statement_section({"answers": {"name": " "}}) is None
     section = statement_section({"answers": {**example, "contact": ""}})
     header, rows = section.table
     assert header == ["Section", "What we publish"] and rows[0] == ["Name", example["name"]]
@@ -163,7 +189,7 @@ def test_builder_drafts_saves_and_restores(fresh_session, example):
     assert parts["boxes"]["organisation"].value == "Acme & Sons"
     assert parts["boxes"]["name"].value == "<script>alert(1)</script>"  # typed text is never overwritten
     assert "55+" in parts["boxes"]["checks"].value
-    assert "your risk register (lesson 06)" in parts["found"].value.split("Not found")[1]
+    assert f"your risk register ({lesson_label('risk')})" in parts["found"].value.split("Not found")[1]
     assert "&lt;script&gt;" in parts["preview"].value and "<script>" not in parts["preview"].value
     parts["example"].click()
     assert parts["boxes"]["purpose"].value == example["purpose"]

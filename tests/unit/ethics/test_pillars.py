@@ -137,12 +137,12 @@ def test_sorter_section_for_the_action_plan():
     assert rows[0] == ["The loyalty app", "Privacy, Transparency and explainability",
                        "Privacy, Transparency and explainability", "right"]
     assert rows[1][-1] == "not quite"
-    assert "No scenarios sorted yet" in sorter_section(None).paragraphs[0]
+    assert sorter_section(None) is None and sorter_section({"answers": {"nope": ["bias"]}}) is None
 
 
 def test_notes_section():
     assert notes_section("Accessibility first").paragraphs == ["Accessibility first"]
-    assert "No notes saved yet" in notes_section("").paragraphs[0]
+    assert notes_section("") is None and notes_section(None) is None
 
 
 def _content_with(monkeypatch, **changes):
@@ -151,25 +151,35 @@ def _content_with(monkeypatch, **changes):
     monkeypatch.setattr(content_files, "_read", lambda name: raw)
 
 
+_SCENARIO = {"key": "x", "setting": "s", "title": "Odd case", "text": "x"}
+
+
 @pytest.mark.parametrize("scenario, message", [
-    ({"key": "x", "setting": "s", "title": "t", "text": "x", "at_stake": {"kindness": "why"}}, "kindness is not a pillar"),
-    ({"key": "x", "setting": "s", "title": "t", "text": "x", "at_stake": {"bias": "a"}, "also": {"bias": "b"}},
-     "listed twice"),
-    ({"key": "x", "setting": "s", "title": "t", "text": "x"}, "has no 'at_stake'"),
+    ({**_SCENARIO, "at_stake": {"kindness": "why"}}, "'scenarios': the scenario 'x' names kindness, which is not a "
+                                                     "pillar; use the keys privacy, bias"),
+    ({**_SCENARIO, "at_stake": {"bias": "a"}, "also": {"bias": "b"}},
+     "'scenarios', entry 1 \\('Odd case'\\): bias is listed twice; keep each pillar in one of at_stake, also"),
+    (_SCENARIO, "'scenarios', entry 1 \\('Odd case'\\), 'at_stake': this is missing; expected pillar key: why"),
+    ({**_SCENARIO, "at_stake": {"bias": "a"}, "tilte": "t"}, "'scenarios', entry 1 \\('Odd case'\\), 'tilte': this key "
+                                                            "is not one the kit reads"),
+    ({**_SCENARIO, "at_stake": ["bias"]}, "'scenarios', entry 1 \\('Odd case'\\), 'at_stake': should be a valid "
+                                          "dictionary; expected pillar key: why"),
 ])
 def test_bad_scenarios_name_the_fix(monkeypatch, fresh_content, scenario, message):
     _content_with(monkeypatch, scenarios=[scenario])
-    with pytest.raises(ContentError, match=message):
+    with pytest.raises(ContentError, match=f"^pillar_scenarios.yaml: {message}"):
         content()
 
 
 def test_duplicate_scenario_keys_and_unknown_drivers_are_refused(monkeypatch, fresh_content):
     raw = content_files.load(pillars.CONTENT)
     _content_with(monkeypatch, scenarios=raw["scenarios"][:1] * 2)
-    with pytest.raises(ContentError, match="share a key"):
+    with pytest.raises(ContentError, match="^pillar_scenarios.yaml: 'scenarios': two scenarios share the key "
+                                           "loyalty-app; give each its own"):
         content()
     content.cache_clear()
     _content_with(monkeypatch, scenarios=raw["scenarios"],
                   pillars=[{**raw["pillars"][0], "drives": ["happiness"]}])
-    with pytest.raises(ContentError, match="drives must be among"):
+    with pytest.raises(ContentError, match="^pillar_scenarios.yaml: 'pillars': the pillar 'privacy' drives "
+                                           "happiness, which is not a growth driver; use the keys reputation"):
         content()

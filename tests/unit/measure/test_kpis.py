@@ -14,7 +14,7 @@ import pytest
 from kit.workshop import parts as declared
 from kit.measure import _kpis as kpis
 
-from kit.workshop import session
+from kit.workshop import content, session
 from kit.workshop.content import ContentError
 from kit.documents import to_markdown, Document
 from kit.measure import alert_text, drift_alerts, lowest_ratio, monthly_audits, selection_by_month
@@ -132,24 +132,30 @@ def test_a_higher_target_turns_a_kpi_off_target():
     assert set(frame.columns) >= {"id", "month", "value", "target", "on target"} and len(frame) == 11 * 12
 
 
+_KPI = {"id": "x", "name": "A test KPI", "tells_you": "t", "source": "s", "system": "s", "table": "chatbot",
+        "kind": "count", "column": "complaints", "unit": "count", "direction": "at_least", "target": 1}
+
+
 @pytest.mark.parametrize("raw, message", [
-    ([{"id": "x"}], "has no name"),
-    ([{**{k: "a" for k in kpis._TEXT}, "target": 1, "kind": "ratio"}], "kind must be one of"),
-    ([{"id": "x", "name": "n", "tells_you": "t", "source": "s", "system": "s", "table": "chatbot",
-       "kind": "share", "numerator": "complaints", "denominator": "nope", "unit": "percent",
-       "direction": "at_least", "target": 5}], "denominator must name one of"),
-    ([{"id": "x", "name": "n", "tells_you": "t", "source": "s", "system": "s", "table": "chatbot",
-       "kind": "count", "column": "complaints", "unit": "percent", "direction": "at_least",
-       "target": 500}], "between 0 and 100"),
-    ([{"id": "x", "name": "n", "tells_you": "t", "source": "s", "system": "s", "table": "chatbot",
-       "kind": "count", "column": "complaints", "unit": "count", "direction": "up", "target": 1}],
-     "direction must be one of"),
-    (["just text"], "block of 'key: value' lines"),
-    ([], "at least one KPI"),
+    ([{"id": "x"}], "entry 1 \\('x'\\), 'name': this is missing; expected what the dashboard calls it"),
+    ([{**_KPI, "kind": "ratio"}], "entry 1 \\('x'\\), 'kind': should be 'share', 'count' or 'lowest_impact_ratio'; "
+                                  "expected one of share, count, lowest_impact_ratio"),
+    ([{**_KPI, "kind": "share", "column": None, "numerator": "complaints", "denominator": "nope"}],
+     "entry 1 \\('x'\\): a share KPI needs 'denominator' naming one of month, .*, not 'nope'"),
+    ([{**_KPI, "unit": "percent", "target": 500}], "entry 1 \\('x'\\): a percent target lies between 0 and 100, "
+                                                   "not 500"),
+    ([{**_KPI, "direction": "up"}], "entry 1 \\('x'\\), 'direction': should be 'at_least' or 'at_most'"),
+    ([{**_KPI, "target": "high"}], "entry 1 \\('x'\\), 'target': should be a valid number.*; expected the kit's "
+                                   "default target"),
+    ([{**_KPI, "numerator": "complaints"}], "entry 1 \\('x'\\): a count KPI does not read numerator; remove it"),
+    ([{**_KPI, "targte": 1}], "entry 1 \\('x'\\), 'targte': this key is not one the kit reads"),
+    ([_KPI, _KPI], "the file as a whole: two KPIs share the id x; give each its own"),
+    (["just text"], "entry 1: should be a valid dictionary"),
+    ([], "the file as a whole: .*at least 1 item"),
 ])
 def test_a_broken_kpi_file_gets_a_plain_message(monkeypatch, raw, message):
-    monkeypatch.setattr(kpis, "load", lambda name: raw)
-    with pytest.raises(ContentError, match=message):
+    monkeypatch.setattr(content, "_read", lambda name: raw)
+    with pytest.raises(ContentError, match=f"^kpis.yaml: {message}"):
         load_kpis()
 
 

@@ -12,10 +12,11 @@ import pandas as pd
 import pytest
 
 import kit.privacy._checks as checks
-from kit.workshop import session
+from kit.workshop import content, session
+from kit.workshop.content import ContentError
 from kit.data import load_hiring
 from kit.privacy import (K_TARGET, KAnonymity, classify_column, classify_columns, flags_frame, group_sizes,
-                         k_anonymity, keyword_match, minimisation_section, review)
+                         k_anonymity, keyword_match, kinds, minimisation_section, review)
 
 
 @pytest.fixture(scope="module")
@@ -120,7 +121,28 @@ def test_saved_value_becomes_a_section(pool):
 
 @pytest.mark.parametrize("saved", [None, {}, "text", {"needed": {}}])
 def test_section_is_safe_on_empty_values(saved):
-    assert "No dataset checked yet" in minimisation_section(saved).paragraphs[0]
+    assert minimisation_section(saved) is None  # the plan lists the part as not started
+
+
+@pytest.mark.parametrize("change, message", [
+    (lambda raw: raw["special"].pop("advice"), "'special', 'advice': this is missing; expected what to do with such"),
+    (lambda raw: raw["quasi"].update(keywords="age, gender"), "'quasi', 'keywords': should be a valid list; "
+                                                              "expected words of a column name, in a list"),
+    (lambda raw: raw["identifier"]["keywords"].append(False), "'identifier', 'keywords', entry 21: should be a "
+                                                               "valid string; expected .*put a word such as no"),
+    (lambda raw: raw["personal"].update(lable="Other"), "'personal', 'lable': this key is not one the kit reads"),
+    (lambda raw: raw.pop("quasi"), "'quasi': this is missing; expected a block with a label, quasi, advice"),
+])
+def test_a_broken_personal_data_file_names_the_kind_and_the_fix(monkeypatch, change, message):
+    raw = content.load("personal_data")
+    change(raw)
+    monkeypatch.setattr(content, "_read", lambda name: raw)
+    kinds.cache_clear()
+    try:
+        with pytest.raises(ContentError, match=f"^personal_data.yaml: {message}"):
+            kinds()
+    finally:
+        kinds.cache_clear()
 
 
 # The exercise checks --------------------------------------------------------------------------

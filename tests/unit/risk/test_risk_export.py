@@ -190,15 +190,13 @@ def test_risk_section_from_the_saved_value():
 
 @pytest.mark.parametrize("saved", [None, {}, "garbage", {"risks": [{"title": "", "likelihood": 1}]}, {"risks": 5}])
 def test_risk_section_never_fails(saved):
-    section = risk_section(saved)
-    assert "lesson 06" in section.paragraphs[0]
+    assert risk_section(saved) is None  # the plan lists the part as not started
 
 
 @pytest.mark.parametrize(("saved", "expected"), [
     ("Ask the DPO\n\n  Launch after the bias check ", ["Ask the DPO", "Launch after the bias check"]),
-    ("", ["No notes were saved in lesson 06, Chatbot risk assessment."]),
-    (None, ["No notes were saved in lesson 06, Chatbot risk assessment."]),
-    (5, ["No notes were saved in lesson 06, Chatbot risk assessment."]),
+    ("", None), (" \n ", None), (None, None), (5, None),
 ])
 def test_notes_section(saved, expected):
-    assert risk_notes_section(saved).paragraphs == expected
+    section = risk_notes_section(saved)
+    assert (section and section.paragraphs) == expected

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from kit.workshop import content
 from kit.workshop.content import ContentError
 from kit.risk import CATEGORIES, DEFAULT_TEMPLATE, load_template, practice_register, template_info, template_names
-from kit.risk import _templates
 
 EXPECTED = ["customer_service_chatbot", "generative_ai_chatbot", "sales_lead_scoring", "council_enquiry_triage"]
 
@@ -50,14 +50,24 @@ def test_practice_register_joins_two_templates_with_fresh_refs():
 
 
 @pytest.mark.parametrize(("data", "words"), [
-    ({"risks": []}, "needs a 'title' and a list of 'risks'"),
-    ({"title": "T", "risks": "none"}, "needs a 'title' and a list of 'risks'"),
-    ({"title": "T", "risks": [{"title": "A", "likelihood": 7, "severity": 1}]}, "bad.yaml, risk 1: "),
-    ({"title": "T", "risks": ["not a mapping"]}, "give the risk a short title"),
-    ({"title": "T", "risks": [{"title": "A", "likelihood": 1, "severity": 1}] * 2}, "risk 2: This risk is already"),
+    ({"risks": []}, "'title': this is missing; expected the AI system the register is about"),
+    ({"title": "T", "risks": "none"}, "'risks': should be a valid list; expected a list of risks"),
+    ({"title": "T", "risks": [{"title": "A", "likelihood": 7, "severity": 1}]},
+     "'risks', entry 1 \\('A'\\), 'likelihood': .*; expected a whole number from 1 to 5"),
+    ({"title": "T", "risks": [{"title": "A", "likelihood": 1, "severity": 1, "mitigaton": "x"}]},
+     "'risks', entry 1 \\('A'\\), 'mitigaton': this key is not one the kit reads"),
+    ({"title": "T", "risks": [{"title": "A", "likelihood": "high", "severity": 1}]},
+     "'risks', entry 1 \\('A'\\), 'likelihood': should be a valid integer"),
+    ({"title": "T", "risks": [{"title": "A", "likelihood": 2, "severity": 2, "category": "Bias"}]},
+     "'risks', entry 1 \\('A'\\), 'category': should be 'privacy'.*; expected one of privacy, bias"),
+    ({"title": "T", "risks": [{"title": "A", "likelihood": 2, "severity": 2, "residual_severity": 3}]},
+     "'risks', entry 1 \\('A'\\): Severity after mitigation: 3 is higher than before mitigation \\(2\\)\\. "
+     "A mitigation should not make a risk worse; lower this value"),
+    ({"title": "T", "risks": ["not a mapping"]}, "'risks', entry 1: should be a valid dictionary"),
+    ({"title": "T", "risks": [{"title": "A", "likelihood": 1, "severity": 1}] * 2},
+     "'risks': two risks are called 'A'; give each risk its own title"),
 ])
 def test_a_broken_template_names_the_file_the_risk_and_the_fix(monkeypatch, data, words):
-    monkeypatch.setattr(_templates, "load", lambda name: data)
-    with pytest.raises(ContentError, match="risk_templates/bad.yaml") as caught:
+    monkeypatch.setattr(content, "_read", lambda name: data)
+    with pytest.raises(ContentError, match=f"^risk_templates/bad.yaml: .*{words}"):
         load_template("bad")
-    assert words in str(caught.value)

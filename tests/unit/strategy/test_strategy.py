@@ -139,21 +139,45 @@ def test_scales_explain_every_level():
     assert scales_frame().shape == (5, 4)
 
 
-@pytest.mark.parametrize("raw, message", [
-    ({"value": {"name": "V", "question": "Q", "levels": {1: {"label": "a", "means": "b"}}}}, "exactly the levels"),
-    ({"value": "oops"}, "needs a name, a question"),
+def _scales(change) -> dict:
+    raw = content.load("use_case_scales")
+    change(raw)
+    return raw
+
+
+@pytest.mark.parametrize("change, message", [
+    (lambda raw: raw["value"]["levels"].pop(4), "'value', 'levels': the levels are 1, 2, 3, 5; give exactly the "
+                                                "levels 1, 2, 3, 4 and 5"),
+    (lambda raw: raw["value"]["levels"].update({6: {"label": "a", "means": "b"}}),
+     "'value', 'levels': the levels are 1, 2, 3, 4, 5, 6; give exactly"),
+    (lambda raw: raw["value"]["levels"][2].pop("means"), "'value', 'levels', .*'means': this is missing"),
+    (lambda raw: raw.update(value="oops"), "'value': should be a valid dictionary"),
+    (lambda raw: raw["effort"].pop("question"), "'effort', 'question': this is missing; expected the question"),
+    (lambda raw: raw["risk"].update(qestion="Q"), "'risk', 'qestion': this key is not one the kit reads"),
 ])
-def test_bad_scales_file_names_the_fix(monkeypatch, raw, message):
+def test_bad_scales_file_names_the_fix(monkeypatch, change, message):
+    raw = _scales(change)
     monkeypatch.setattr(content, "_read", lambda name: raw)
-    with pytest.raises(ContentError, match=message):
+    with pytest.raises(ContentError, match=f"^use_case_scales.yaml: {message}"):
         scales()
 
 
-def test_bad_template_names_the_use_case(monkeypatch):
-    raw = {"name": "T", "use_cases": [{"title": "Fine", "value": 3, "effort": 3, "risk": 2},
-                                      {"title": "Broken", "value": 9, "effort": 3, "risk": 2}]}
+@pytest.mark.parametrize("broken, message", [
+    ({"title": "Broken", "value": 9, "effort": 3, "risk": 2},
+     "'use_cases', entry 2 \\('Broken'\\), 'value': .*; expected a whole number from 1 to 5"),
+    ({"title": "Broken", "value": 3, "effort": 3, "risk": 2, "notse": "x"},
+     "'use_cases', entry 2 \\('Broken'\\), 'notse': this key is not one the kit reads"),
+    ({"title": "Broken", "value": 3, "effort": 3, "risk": 2, "setup_cost": "a lot"},
+     "'use_cases', entry 2 \\('Broken'\\), 'setup_cost': should be a valid number"),
+    ({"title": "Broken", "value": 3, "effort": 3, "risk": 2, "hours_saved": 4},
+     "'use_cases', entry 2 \\('Broken'\\): You gave 'Hours saved per month' but not 'Cost of a staff hour'"),
+    ({"title": "fine", "value": 3, "effort": 3, "risk": 2},
+     "'use_cases': two use cases are called 'fine'; give each its own title"),
+])
+def test_bad_template_names_the_use_case(monkeypatch, broken, message):
+    raw = {"name": "T", "use_cases": [{"title": "Fine", "value": 3, "effort": 3, "risk": 2}, broken]}
     monkeypatch.setattr(content, "_read", lambda name: raw)
-    with pytest.raises(ContentError, match="use case 2: Value must be"):
+    with pytest.raises(ContentError, match=f"^use_case_templates/retailer.yaml: {message}"):
         load_template("retailer")
 
 
@@ -305,10 +329,10 @@ def test_section_for_the_action_plan():
     assert section.paragraphs[0] == "Recommended first pilot: Forecast weekly stock orders."
     header, rows = section.table
     assert header[0] == "No." and len(rows) == 6 and len(section.bullets) == 6
-    assert "No use cases saved yet" in use_cases_section(None).paragraphs[0]
+    assert use_cases_section(None) is None and use_cases_section([]) is None  # the plan: not started
     assert "No first pilot yet" in use_cases_section([case(risk=5).to_dict()]).paragraphs[0]
 
 
 def test_notes_section():
     assert notes_section("  Pilot  forecasting ").paragraphs == ["Pilot forecasting"]
-    assert "No notes saved yet" in notes_section(None).paragraphs[0]
+    assert notes_section(None) is None and notes_section("  ") is None

@@ -151,25 +151,48 @@ def test_no_counterfactual_when_nothing_can_flip_it(pool):
 def _fake_reasons(monkeypatch, change):
     raw = content.load("reason_codes")
     change(raw)
-    monkeypatch.setattr(_features, "load", lambda name: raw)
+    monkeypatch.setattr(content, "_read", lambda name: raw)
     _features.feature_texts.cache_clear()
 
 
 @pytest.mark.parametrize(("change", "message"), [
-    (lambda raw: raw["postcode_area"].update(actionable="any", change="living in {new}"), "can never be suggested"),
-    (lambda raw: raw.pop("education"), "missing: education"),
-    (lambda raw: raw.update(gender={"code": "G"}), "unknown: gender"),
-    (lambda raw: raw["skills_test"].update(actionable="sometimes"), "actionable must be one of"),
-    (lambda raw: raw["skills_test"].pop("change"), "needs a 'change' sentence"),
-    (lambda raw: raw["referral"].pop("name"), "'name' is missing"),
-], ids=["postcode-actionable", "missing-input", "unknown-input", "bad-actionable", "no-change-text", "no-name"])
+    (lambda raw: raw["postcode_area"].update(actionable="any", change="living in {new}"),
+     "the file as a whole: postcode_area can never be suggested as a change; set actionable: never"),
+    (lambda raw: raw.pop("education"), "describe exactly the model inputs .*; missing: education, unknown: none"),
+    (lambda raw: raw.update(gender={"code": "G", "name": "Gender", "describe": "{value}", "actionable": "never"}),
+     "missing: none, unknown: gender"),
+    (lambda raw: raw["skills_test"].update(actionable="sometimes"),
+     "'skills_test', 'actionable': should be 'any', 'increase' or 'never'"),
+    (lambda raw: raw["skills_test"].pop("change"), "'skills_test': an actionable input needs a 'change' sentence; "
+                                                   "add one, or set actionable: never"),
+    (lambda raw: raw["referral"].pop("name"), "'referral', 'name': this is missing"),
+    (lambda raw: raw["referral"].update(cauton="x"), "'referral', 'cauton': this key is not one the kit reads"),
+    (lambda raw: raw["education"].update(levels="GCSE"), "'education', 'levels': should be a valid list"),
+], ids=["postcode-actionable", "missing-input", "unknown-input", "bad-actionable", "no-change-text", "no-name",
+        "misspelt-key", "wrong-type"])
 def test_bad_reason_codes_file_names_the_fix(monkeypatch, change, message):
     _fake_reasons(monkeypatch, change)
     try:
-        with pytest.raises(ContentError, match=message):
+        with pytest.raises(ContentError, match=f"^reason_codes.yaml: .*{message}"):
             feature_texts()
     finally:
         _features.feature_texts.cache_clear()
+
+
+@pytest.mark.parametrize(("change", "message"), [
+    (lambda raw: raw.update(opening="You scored {scor}."), "'opening': the opening may use only the placeholders "
+                                                           "{score}, {threshold} and {outcome}"),
+    (lambda raw: raw.pop("review"), "'review': this is missing; expected how to ask a person to review"),
+    (lambda raw: raw.update(reviw="x"), "'reviw': this key is not one the kit reads"),
+    (lambda raw: raw.update(not_used=["a list"]), "'not_used': should be a valid string; expected what the model "
+                                                  "never sees"),
+])
+def test_a_broken_letter_file_names_the_fix(monkeypatch, change, message):
+    raw, explanation = content.load("explanation_letter"), explain("A00042")
+    change(raw)
+    monkeypatch.setattr(content, "_read", lambda name: raw)
+    with pytest.raises(ContentError, match=f"^explanation_letter.yaml: {message}"):
+        letter(explanation)
 
 
 def test_letter_is_plain_and_offers_a_person():
@@ -203,13 +226,13 @@ def test_saved_record_and_section():
 
 @pytest.mark.parametrize("saved", [None, {}, {"explained": []}, {"explained": ["junk"]}, "text", [1]])
 def test_sections_are_safe_on_empty_or_odd_values(saved):
-    assert "No decision explained yet" in explainer_section(saved).paragraphs[0]
+    assert explainer_section(saved) is None  # the plan lists the part as not started
     assert remember(saved, explain("A00042"))["explained"][-1]["applicant_id"] == "A00042"
 
 
 def test_notes_section_keeps_the_text():
     assert notes_section("  We tell applicants <b>first</b>. ").paragraphs == ["We tell applicants <b>first</b>."]
-    assert "No notice written yet" in notes_section(None).paragraphs[0]
+    assert notes_section(None) is None and notes_section("  ") is None
 
 
 # The exercise checks ------------------------------------------------------------------------

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kit.transparency import _model_card as card_module
+from kit.workshop import content
 from kit.workshop.content import ContentError
 from kit.data import load_hiring
 from kit.transparency import holdout_split
@@ -81,9 +81,16 @@ def test_card_has_every_section_and_escapes_in_html():
     assert "<script" not in to_html(card).lower()
 
 
-def test_a_sentence_with_a_colon_in_the_content_is_named(monkeypatch):
-    words = card_module.load("model_card")
-    words["caveats"] = [{"Data": "synthetic"}]
-    monkeypatch.setattr(card_module, "load", lambda name: words)
-    with pytest.raises(ContentError, match="double quotes"):
+@pytest.mark.parametrize(("change", "message"), [
+    (lambda words: words.update(caveats=["Fine.", {"Data": "synthetic"}]),
+     "'caveats', entry 2: should be a valid string; expected a list of sentences.*in double quotes"),
+    (lambda words: words.update(caveat=["x"]), "'caveat': this key is not one the kit reads"),
+    (lambda words: words.pop("name"), "'name': this is missing; expected the model's name"),
+    (lambda words: words.update(out_of_scope="Deciding alone."), "'out_of_scope': should be a valid list"),
+])
+def test_a_broken_card_file_names_the_entry_and_the_fix(monkeypatch, change, message):
+    words = content.load("model_card")
+    change(words)
+    monkeypatch.setattr(content, "_read", lambda name: words)
+    with pytest.raises(ContentError, match=f"^model_card.yaml: {message}"):
         model_card()
