@@ -4,8 +4,9 @@
 """
 
 from kit.documents._csv_read import SAVE_AS_UTF8, CsvFileError, CsvTable, read_csv_table
-from kit.documents._export import (Document, FORMULA_STARTS, PAGE_CSS, Section, escape, neutralise_cell,
-                                   restore_cell, safe_csv, to_docx, to_html, to_html_fragment, to_markdown)
+from kit.documents._export import (Document, FORMULA_STARTS, PAGE_CSS, Section, escape, inline_markdown,
+                                   neutralise_cell, restore_cell, safe_csv, to_docx, to_html, to_html_fragment,
+                                   to_markdown)
 
 __all__ = [
     "CsvFileError",
@@ -16,6 +17,7 @@ __all__ = [
     "SAVE_AS_UTF8",
     "Section",
     "escape",
+    "inline_markdown",
     "neutralise_cell",
     "read_csv_table",
     "restore_cell",

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import html
 import io
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Iterable, Sequence
@@ -108,6 +109,17 @@ vertical-align:top}th{background:#eef1f5}.meta{color:#4a4f57}"""
 def escape(value: Any) -> str:
     """``value`` as text safe inside HTML, quotes included (None gives ""): the kit's one escape."""
     return html.escape("" if value is None else str(value), quote=True)
+
+
+_CODE = re.compile(r"`([^`]+)`")
+_STRONG = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
+_EM = re.compile(r"(?<![\w*])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![\w*])")
+
+
+def inline_markdown(text: Any) -> str:
+    """Content text with inline Markdown (``*em*``, ``**strong**``, `` `code` ``) as HTML, escaped first."""
+    out = _CODE.sub(r"<code>\1</code>", escape(text))
+    return _EM.sub(r"<em>\1</em>", _STRONG.sub(r"<strong>\1</strong>", out))
 
 
 _e = escape

@@ -64,8 +64,9 @@ def objectives(lesson: Lesson) -> str | None:
     """The objectives as the lesson itself states them (its opening table), or None."""
     if not lesson.available:
         return None
-    first = nbformat.read(NOTEBOOKS_DIR / lesson.file, as_version=4).cells[0].source
-    found = _OBJECTIVES.search(first)
+    cells = nbformat.read(NOTEBOOKS_DIR / lesson.file, as_version=4).cells
+    found = next((match for cell in cells if cell.cell_type == "markdown"
+                  for match in [_OBJECTIVES.search(cell.source)] if match), None)
     return found.group(1) if found else None
 
 

@@ -4,6 +4,7 @@ from kit.workshop.ui._action_plan import action_plan_app
 from kit.workshop.ui._gallery import agenda_html, gallery_html
 from kit.workshop.ui._glossary import (glossary_html, glossary_panel, glossary_widget, lesson_terms_html,
                                        term_html)
+from kit.workshop.ui._lesson_page import discussion, discussion_html, lesson_header, lesson_header_html
 from kit.workshop.ui._quiz import quiz
 from kit.workshop.ui._workspace import NO_WORKSPACE, SavedPart, saved_text, workspace_panel
 
@@ -12,10 +13,14 @@ __all__ = [
     "SavedPart",
     "action_plan_app",
     "agenda_html",
+    "discussion",
+    "discussion_html",
     "gallery_html",
     "glossary_html",
     "glossary_panel",
     "glossary_widget",
+    "lesson_header",
+    "lesson_header_html",
     "lesson_terms_html",
     "quiz",
     "saved_text",
