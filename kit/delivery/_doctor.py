@@ -27,7 +27,15 @@ CONTENT_READERS = (
     "kit.governance:load_checklist", "kit.governance._decision_tree:tree", "kit.governance._impact:questionnaire",
     "kit.governance._policy_templates:areas", "kit.governance._policy_templates:questions",
     "kit.measure:load_kpis", "kit.privacy._minimisation:kinds", "kit.ethics._pillars:content",
-    "kit.transparency._features:feature_texts",
+    "kit.transparency._features:feature_texts", "kit.transparency:card_words", "kit.transparency:letter_words",
+    "kit.strategy:scales", "kit.workshop:next_steps", "kit.governance:vendor_questions",
+    "kit.delivery._certificate:event", "kit.delivery:check_questions", "kit.delivery._doctor:_every_text",
+)
+
+#: The modules that declare teaching texts (:class:`kit.workshop.Texts`): the exercise feedback and the narration.
+TEXT_MODULES = (
+    "kit.workshop._checks", "kit.strategy._checks", "kit.hiring._checks", "kit.transparency._checks",
+    "kit.privacy._checks", "kit.risk._checks", "kit.measure._checks", "kit.fairness._narrate",
 )
 
 
@@ -62,6 +70,16 @@ def _every_template() -> None:
         kit.risk.load_template(name)
     for key in kit.strategy.template_keys():
         kit.strategy.load_template(key)
+
+
+def _every_text() -> None:
+    """Read every file of texts the code declares: a text is made when its module is imported."""
+    from kit.workshop import every_texts
+
+    for module in TEXT_MODULES:
+        importlib.import_module(module)
+    for texts in every_texts():
+        texts.texts()
 
 
 def content_problems() -> list[str]:

@@ -6,7 +6,7 @@ which a trainer may edit; this module fills in the audit's numbers, so the
 command line, the HTML report, the app and the lessons all say the same thing.
 """
 
-from kit.workshop._checks import Texts
+from kit.workshop import Texts
 
 from ._fourfifths import FOUR_FIFTHS
 

@@ -6,7 +6,8 @@
 - The algorithmic impact assessment scores a system's impact and its
   mitigations into a level, with exact boundaries.
 - The human-in-the-loop tree walks a decision to the kind of oversight it needs.
-- The vendor checklist scores a supplier's answers into a due-diligence summary.
+- The vendor checklist scores a supplier's answers into a due-diligence summary;
+  lesson 03's supplier questions say what a good answer sounds like.
 
 Names two parts share (``saved_value``, ``summary``) are the
 policy builder's here; the others are in their private modules.
@@ -38,6 +39,7 @@ from kit.governance._vendor import (AreaScore, BANDS, FollowUp, NAME_LIMIT, STRE
                                     VendorSummary, area_table, band_for, check_name, example_summary,
                                     scale_text, summarise, summary_alt, vendor_document, vendor_section)
 from kit.governance._vendor_checklist import Area, Checklist, FILE, SCORES, WEIGHTS, load_checklist
+from kit.governance._vendor_questions import VendorQuestion, vendor_questions
 
 __all__ = [
     "Answer",
@@ -63,6 +65,7 @@ __all__ = [
     "TOP_SCORE",
     "TO_DECIDE",
     "Tree",
+    "VendorQuestion",
     "VendorSummary",
     "WEIGHTS",
     "Walk",
@@ -110,5 +113,6 @@ __all__ = [
     "too_long",
     "tree",
     "vendor_document",
+    "vendor_questions",
     "vendor_section",
 ]

@@ -1,7 +1,7 @@
 """Self-checks for the bias-in-hiring exercises (``solutions/03_bias_in_hiring_sol_0N``).
 
 Each ``check_*`` function takes what the learner computed and returns a
-:class:`kit.workshop._checks.Feedback`: "To do" for ``None``, "Correct", or "Not quite"
+:class:`kit.workshop.Feedback`: "To do" for ``None``, "Correct", or "Not quite"
 with a hint. The expected answer is always computed here by the kit (its audit,
 its proxy finder, pandas on :func:`kit.data.load_hiring`), never typed in. The
 mitigation checks take the learner's predictions too and recompute the answer
@@ -21,8 +21,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from kit.workshop import Feedback, as_series, check, matches, numbers_hint, series_check
-from kit.workshop._checks import Say, Texts
+from kit.workshop import Feedback, FeedbackTexts, Say, as_series, check, matches, numbers_hint, series_check
 from kit.data import MIN_GROUP_SHARE, load_hiring
 from kit.fairness import audit, find_proxies, four_fifths_test
 from kit.fairness._proxy import cramers_v
@@ -37,7 +36,7 @@ __all__ = [
     "check_strongest_proxy", "check_selection_gap", "check_match_rates",
 ]
 
-TEXTS = Texts("feedback/03_bias_in_hiring")
+TEXTS = FeedbackTexts("feedback/03_bias_in_hiring")
 #: The smallest share of the pool a group needs to be judged, as the hints write it.
 _SHARE, _LIMIT = f"{MIN_GROUP_SHARE:.0%}", f"{MIN_GROUP_SHARE:g}"
 #: The two groups of the first exact-ratio exercise: selected and applicants of each.

@@ -1,7 +1,7 @@
 """Self-checks for the measuring-what-matters exercise (``solutions/09_measuring_what_matters_sol_01``).
 
 Each ``check_*`` function takes what the learner computed from
-:func:`kit.measure._monitoring.load_monitoring` and returns a :class:`kit.workshop._checks.Feedback`:
+:func:`kit.measure._monitoring.load_monitoring` and returns a :class:`kit.workshop.Feedback`:
 "To do" for ``None``, "Correct", or "Not quite" with a hint. The expected
 answer is computed by the kit (:mod:`kit.measure._kpis`, :mod:`kit.measure._drift`), never
 typed in, and a check never raises, whatever it is given. Its words are in
@@ -14,8 +14,7 @@ from typing import Any
 
 import pandas as pd
 
-from kit.workshop import Feedback, check, matches, series_check
-from kit.workshop._checks import Say, Texts
+from kit.workshop import Feedback, FeedbackTexts, Say, check, matches, series_check
 from kit.measure._drift import drift_alerts, selection_by_month
 from kit.measure._kpis import exact_values, kpi_by_id, on_target
 from kit.measure._monitoring import MONTH_NAMES
@@ -23,7 +22,7 @@ from kit.measure._monitoring import MONTH_NAMES
 __all__ = ["check_handover_share", "check_handover_missed", "check_satisfaction",
            "check_monthly_rates", "check_monthly_impact", "check_drift_months"]
 
-TEXTS = Texts("feedback/09_measuring_what_matters")
+TEXTS = FeedbackTexts("feedback/09_measuring_what_matters")
 _months = TEXTS.declare("months", "as_numbers", not_a_set=("type",))
 #: The handover target of the exercise, in percent.
 _TARGET = 95

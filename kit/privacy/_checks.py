@@ -1,7 +1,7 @@
 """Self-checks for the privacy exercise (``solutions/05_privacy_and_data_governance_sol_01``).
 
 Each ``check_*`` function takes what the learner computed and returns a
-:class:`kit.workshop._checks.Feedback`. Expected values come from :mod:`kit.privacy._minimisation` on
+:class:`kit.workshop.Feedback`. Expected values come from :mod:`kit.privacy._minimisation` on
 :func:`kit.data.load_hiring`, never typed in, and a check never raises. Its words are in
 ``kit/content/feedback/05_privacy_and_data_governance.yaml``.
 """
@@ -13,8 +13,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from kit.workshop import Feedback, check, series_hint
-from kit.workshop._checks import Say, Texts
+from kit.workshop import Feedback, FeedbackTexts, Say, check, series_hint
 from kit.data import load_hiring
 from kit.privacy._minimisation import K_TARGET, group_sizes, k_anonymity
 
@@ -25,7 +24,7 @@ __all__ = ["QUASI", "MORE_QUASI", "check_group_sizes", "check_k", "check_unique_
 QUASI = ("gender", "age_band", "postcode_area")
 MORE_QUASI = ("ethnicity", "disability")
 
-TEXTS = Texts("feedback/05_privacy_and_data_governance")
+TEXTS = FeedbackTexts("feedback/05_privacy_and_data_governance")
 _share = TEXTS.declare("share", "records", "percentage", other=("type",))
 
 

@@ -3,7 +3,7 @@
 The learner scores, bands, sorts and filters the practice register with
 pandas; each ``check_*`` function compares their answer with what
 :mod:`kit.risk` computes for the same register, and returns a
-:class:`kit.workshop._checks.Feedback`. A check never raises. Ties in a ranking may come
+:class:`kit.workshop.Feedback`. A check never raises. Ties in a ranking may come
 in any order, and a table passed where a list of refs is asked for counts by
 its index, because both are fair ways to answer.
 
@@ -17,14 +17,13 @@ from typing import Any
 
 import pandas as pd
 
-from kit.workshop import Feedback, check, series_hint
-from kit.workshop._checks import Say, Texts
+from kit.workshop import Feedback, FeedbackTexts, Say, check, series_hint
 from kit.risk import BAND_NAMES, BANDS, practice_register
 
 __all__ = ["check_scores", "check_bands", "check_ranked", "check_reduction", "check_biggest_drop",
            "check_no_owner", "check_band_counts_after"]
 
-TEXTS = Texts("feedback/06_chatbot_risk_assessment")
+TEXTS = FeedbackTexts("feedback/06_chatbot_risk_assessment")
 
 
 def _risks():

@@ -1,7 +1,7 @@
 """Self-checks for the strategy exercise (``solutions/01_strategy_and_use_cases_sol_01``).
 
 Each ``check_*`` function takes what the learner computed with pandas from
-:func:`kit.strategy.templates_frame` and returns a :class:`kit.workshop._checks.Feedback`:
+:func:`kit.strategy.templates_frame` and returns a :class:`kit.workshop.Feedback`:
 "To do" for ``None``, "Correct", or "Not quite" with a hint. The expected
 answer always comes from the kit's own pure-Python triage (:func:`risk_band`,
 :func:`estimate`, :func:`rank`, :func:`recommend`), so the learner's pandas is
@@ -17,13 +17,12 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from kit.workshop import Feedback, check, series_hint
-from kit.workshop._checks import Say, Texts
+from kit.workshop import Feedback, FeedbackTexts, Say, check, series_hint
 from kit.strategy import estimate, load_template, rank, recommend, risk_band, template_keys
 
 __all__ = ["check_risk_bands", "check_net_monthly", "check_payback", "check_shortlist", "check_first_pilots"]
 
-TEXTS = Texts("feedback/01_strategy_and_use_cases")
+TEXTS = FeedbackTexts("feedback/01_strategy_and_use_cases")
 
 
 def _cases() -> list:

@@ -13,6 +13,7 @@ MIME = {
     "html": "text/html",
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "json": "application/json",
+    "pdf": "application/pdf",
 }
 
 

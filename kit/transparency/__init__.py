@@ -8,8 +8,8 @@ whole; :func:`model_card` documents it. Nothing here imports widgets.
 """
 
 from kit.transparency._counterfactual import Counterfactual, counterfactuals
-from kit.transparency._explain import (THRESHOLD, Explanation, example_applicants, explain, letter, normalise_id,
-                                       score_text)
+from kit.transparency._explain import (THRESHOLD, Explanation, LetterWords, example_applicants, explain, letter,
+                                       letter_words, normalise_id, score_text)
 from kit.transparency._features import NEVER_CHANGE, FeatureText, actionable_features, feature_texts
 from kit.transparency._importance import TEST_SIZE, holdout_split, permutation_importances
 from kit.transparency._reasons import (MIN_REASON, STRENGTH, Reason, baseline_score, contributions, reasons_for,
@@ -19,15 +19,17 @@ from kit.transparency._saved import (KEEP, explainer_section, explanation_record
 
 from kit.transparency._checks import (check_applicant_score, check_contributions, check_holdout_accuracy,
                                       check_importance, check_most_important, check_reason_codes)
-from kit.transparency._model_card import (DECISION, ModelMeasures, inputs_table, limitations, measure_model,
-                                          model_card)
+from kit.transparency._model_card import (DECISION, CardWords, ModelMeasures, card_words, inputs_table, limitations,
+                                          measure_model, model_card)
 
 __all__ = [
+    "CardWords",
     "Counterfactual",
     "DECISION",
     "Explanation",
     "FeatureText",
     "KEEP",
+    "LetterWords",
     "MIN_REASON",
     "ModelMeasures",
     "NEVER_CHANGE",
@@ -37,6 +39,7 @@ __all__ = [
     "THRESHOLD",
     "actionable_features",
     "baseline_score",
+    "card_words",
     "check_applicant_score",
     "check_contributions",
     "check_holdout_accuracy",
@@ -53,6 +56,7 @@ __all__ = [
     "holdout_split",
     "inputs_table",
     "letter",
+    "letter_words",
     "limitations",
     "measure_model",
     "model_card",

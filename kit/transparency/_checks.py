@@ -1,7 +1,7 @@
 """Self-checks for the transparency exercise (``solutions/04_transparency_and_explainability_sol_01``).
 
 Each ``check_*`` function takes what the learner computed and returns a
-:class:`kit.workshop._checks.Feedback`: "To do" for ``None``, "Correct", or "Not quite"
+:class:`kit.workshop.Feedback`: "To do" for ``None``, "Correct", or "Not quite"
 with a hint. The expected answer is computed here by the kit
 (:mod:`kit.transparency`, :func:`kit.hiring._model.train_screening_model`), never
 typed in, and a check never raises. Its words are in
@@ -16,8 +16,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from kit.workshop import Feedback, check, series_hint
-from kit.workshop._checks import Say, Texts
+from kit.workshop import Feedback, FeedbackTexts, Say, check, series_hint
 from kit.data import load_hiring
 from kit.transparency import (MIN_REASON, THRESHOLD, contributions, holdout_split, permutation_importances, reasons_for,
                               top_reasons, typical_values)
@@ -26,7 +25,7 @@ from kit.hiring import FEATURES, LABEL, cached_model, train_screening_model
 __all__ = ["check_holdout_accuracy", "check_importance", "check_most_important", "check_applicant_score",
            "check_contributions", "check_reason_codes"]
 
-TEXTS = Texts("feedback/04_transparency_and_explainability")
+TEXTS = FeedbackTexts("feedback/04_transparency_and_explainability")
 _number = TEXTS.declare("number", "percentage", other=("type",))
 
 

@@ -147,6 +147,11 @@ class LetterWords(ContentModel):
         return opening
 
 
+def letter_words() -> LetterWords:
+    """The letter's words from ``explanation_letter.yaml``, read without the model (a slip is named)."""
+    return load_valid("explanation_letter", LetterWords)
+
+
 def letter(explanation: Explanation) -> list[str]:
     """The explanation as paragraphs to send to the applicant, words from ``explanation_letter.yaml``.
 
@@ -156,7 +161,7 @@ def letter(explanation: Explanation) -> list[str]:
         Plain sentences; reasons and changes are given as separate items
         starting with "- ".
     """
-    words = load_valid("explanation_letter", LetterWords)
+    words = letter_words()
     out = [words.opening.format(score=score_text(explanation.score, explanation.threshold),
                                 threshold=f"{explanation.threshold:.2f}", outcome=explanation.outcome)]
     if explanation.top:

@@ -47,6 +47,11 @@ class CardWords(ContentModel):
     caveats: Sentences
 
 
+def card_words() -> CardWords:
+    """The model card's words from ``model_card.yaml``, read without measuring the model (a slip is named)."""
+    return load_valid("model_card", CardWords)
+
+
 @dataclass(frozen=True)
 class ModelMeasures:
     """What was measured about the screening model on held-out applicants."""
@@ -177,7 +182,7 @@ def model_card(seed: int = 0) -> Document:
     seed : int, default 0
         Passed to :func:`measure_model`.
     """
-    words, m = load_valid("model_card", CardWords), measure_model(seed)
+    words, m = card_words(), measure_model(seed)
     details = Section("Model details", [words.summary], [f"{k}: {v}" for k, v in m.settings.items()])
     details.paragraphs.append(f"Trained with kit.hiring._model.train_screening_model on {m.n_train:,} of the "
                               f"{m.n_train + m.n_test:,} applicants in data/hiring.csv; shortlists when the score "

@@ -3,17 +3,18 @@
 from kit import lazy_names
 from kit.workshop._agenda import AgendaFormat, Slot, agenda, agenda_format, agenda_names, formats
 from kit.workshop._lessons import Lesson, LessonEntry, lesson, lesson_ids, lesson_label, lessons
-from kit.workshop._checks import (Feedback, as_series, check, matches, never_raises, numbers_hint,
+from kit.workshop._checks import (Feedback, FeedbackTexts, as_series, check, matches, never_raises, numbers_hint,
                                   series_check, series_hint)
 from kit.workshop._glossary import (Term, UnknownTerm, lesson_terms, lesson_text, load_glossary, lookup,
                                     search, terms_in)
 from kit.workshop._merge import ID_KEYS, Merged, merge
-from kit.workshop._plan import Plan, build_plan, read_part
+from kit.workshop._plan import NextSteps, Plan, build_plan, next_steps, read_part
 from kit.workshop._saved_work import Part, SavedWorkError
 from kit.workshop._plan_sections import (bias_explorer_section, bias_notes_section, goal_section,
                                          organisation_section, own_audit_section, quiz_section)
 from kit.workshop._quiz import Grade, KINDS, Option, Question, grade, load_quiz, score
 from kit.workshop._store import ALPHABET, DB_NAME, StaleSave, Store, Workspace, WorkspaceError, normalise_code
+from kit.workshop._texts import Say, Template, Texts, every_texts
 
 # Heavy imports (scikit-learn, fairlearn, nbformat): loaded on first use (kit.lazy_names), so the pages
 # that do not need them start quickly.
@@ -42,6 +43,7 @@ __all__ = [
     "Drift",
     "END",
     "Feedback",
+    "FeedbackTexts",
     "GUIDE_PATH",
     "Grade",
     "ID_KEYS",
@@ -51,17 +53,21 @@ __all__ = [
     "LessonEntry",
     "MarkerError",
     "Merged",
+    "NextSteps",
     "Option",
     "PLACEHOLDER",
     "Plan",
     "Part",
     "SavedWorkError",
+    "Say",
     "read_part",
     "Question",
     "Slot",
     "StaleSave",
     "Store",
     "Term",
+    "Template",
+    "Texts",
     "UnknownTerm",
     "Workspace",
     "WorkspaceError",
@@ -74,6 +80,7 @@ __all__ = [
     "bias_notes_section",
     "build_plan",
     "check",
+    "every_texts",
     "exercise_name",
     "exercise_text",
     "generate",
@@ -91,6 +98,7 @@ __all__ = [
     "matches",
     "merge",
     "never_raises",
+    "next_steps",
     "normalise_code",
     "numbers_hint",
     "objectives",

@@ -6,76 +6,29 @@ gets one of three kinds of feedback: not answered yet, correct, or not quite
 (with a hint). Expected values are computed by the kit, never typed in.
 
 The words attendees read live in ``kit/content/feedback/``: ``common.yaml``
-for the ones every check shares, one file per lesson for its checks. The
-code declares each text and the ``{placeholders}`` it fills in (:class:`Texts`),
-and a file is checked against that declaration when it is first read.
+for the ones every check shares, one file per lesson for its checks
+(:class:`FeedbackTexts`). The code declares each text and the ``{placeholders}``
+it fills in (:class:`kit.workshop.Texts`), and a file is checked against that
+declaration when it is first read.
 """
 
 from __future__ import annotations
 
 import functools
 import inspect
-import string
 import warnings
 from dataclasses import dataclass
-from typing import Annotated, Any, Callable
+from typing import Any, Callable
 
 import numpy as np
 import pandas as pd
-from pydantic import Field, create_model
-from pydantic_core import core_schema
 
 from kit.documents import escape
-from kit.workshop.content import ContentModel, load_valid
-
-#: A text of one entry with its placeholders filled: ``say("hint", share="2%")``.
-Say = Callable[..., str]
+from kit.workshop._texts import Texts
 
 
-@dataclass(frozen=True)
-class Template:
-    """Field metadata: the text fills in exactly these ``{names}``, as in ``Annotated[str, Template(("n",))]``."""
-
-    names: tuple[str, ...] = ()
-
-    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> core_schema.CoreSchema:
-        return core_schema.no_info_after_validator_function(self.validate, handler(source))
-
-    def validate(self, text: str) -> str:
-        """``text`` if its placeholders are exactly :attr:`names`; else the fix, as a ``ValueError``."""
-        try:
-            fields = [part for part in string.Formatter().parse(text) if part[1] is not None]
-        except ValueError:
-            raise ValueError("a brace is not closed; write {{ or }} for a brace shown as it is") from None
-        listed = ", ".join("{" + name + "}" for name in self.names) or "nothing"
-        for _, name, spec, conversion in fields:
-            if name not in self.names:
-                raise ValueError("{" + name + "} is not a value the kit fills in here; it fills in " + listed
-                                 + " (write {{ or }} for a brace shown as it is)")
-            if spec or conversion:
-                raise ValueError("write {" + name + "} without ':' or '!': the kit formats the value itself")
-        missing = [name for name in self.names if name not in {field[1] for field in fields}]
-        if missing:
-            raise ValueError("keep {" + missing[0] + "}: the kit puts a computed value there")
-        return text
-
-
-class Texts:
-    """Teaching text in ``kit/content/<name>.yaml``, declared by the code that says it.
-
-    Each entry (a check, a group of sentences) declares its texts and the
-    ``{placeholders}`` each fills in; the file must hold exactly those, so a
-    trainer's misspelt key or placeholder is named, with its fix, on first read.
-    """
-
-    def __init__(self, name: str):
-        self.name = name
-        self.declared: dict[str, dict[str, tuple[str, ...]]] = {}
-
-    def declare(self, entry: str, *plain: str, **filled: tuple[str, ...]) -> Say:
-        """Declare ``entry``'s texts: ``plain`` fill in nothing, ``filled`` maps a text to its placeholders."""
-        self.declared[entry] = {**dict.fromkeys(plain, ()), **{text: tuple(names) for text, names in filled.items()}}
-        return functools.partial(self.say, entry)
+class FeedbackTexts(Texts):
+    """The words of one lesson's exercise checks (``kit/content/feedback/<lesson>.yaml``) and their decorator."""
 
     def check(self, *plain: str, **filled: tuple[str, ...]) -> Callable[[Callable], Callable[..., Feedback]]:
         """Decorate an exercise check: declare its texts, pass them as ``say=`` and make it :func:`never_raises`."""
@@ -94,32 +47,6 @@ class Texts:
             return run
 
         return decorate
-
-    def say(self, entry: str, text: str, **values: Any) -> str:
-        """The text ``text`` of ``entry``, its placeholders filled from ``values`` (exactly the declared ones)."""
-        names = self.declared[entry][text]
-        if set(values) != set(names):
-            raise TypeError(f"{self.name}: {entry}.{text} fills in {names}, not {tuple(values)}")
-        return self.texts()[entry][text].format_map(values)
-
-    @functools.lru_cache(maxsize=None)
-    def texts(self) -> dict[str, dict[str, str]]:
-        """Every text of the file, read once and checked against the declaration."""
-        return load_valid(self.name, self.schema()).model_dump()
-
-    @functools.lru_cache(maxsize=None)
-    def schema(self) -> type[ContentModel]:
-        """The file's schema, built from the declaration: one model per entry, one field per text."""
-
-        def entry(name: str, texts: dict[str, tuple[str, ...]]) -> type[ContentModel]:
-            return create_model(f"Texts of {name}", __base__=ContentModel, **{
-                text: (Annotated[str, Template(names)], Field(description="a text in quotes" + (
-                    " that fills in " + ", ".join("{" + n + "}" for n in names) if names else "")))
-                for text, names in texts.items()})
-
-        return create_model(f"Texts of {self.name}", __base__=ContentModel, **{
-            name: (entry(name, texts), Field(description="its texts: " + ", ".join(texts)))
-            for name, texts in self.declared.items()})
 
 
 COMMON = Texts("feedback/common")

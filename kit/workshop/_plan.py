@@ -11,15 +11,34 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
+from typing import Annotated
+
+from pydantic import Field
 
 from kit.documents import Document, Section
 from kit.workshop import parts
 from kit.workshop._lessons import lesson_label
 from kit.workshop._saved_work import Part, SavedWorkError
 from kit.workshop._store import Workspace
-from kit.workshop.content import load
+from kit.workshop.content import ContentModel, Items, load_valid
 
 log = logging.getLogger(__name__)
+
+_SENTENCE = Annotated[str, Field(min_length=1)]
+
+
+class NextSteps(ContentModel):
+    """``next_steps.yaml``: the section that closes every action plan, the same for every attendee."""
+
+    heading: str = Field(min_length=1, description="the section's heading, such as Keep reviewing and adapting")
+    paragraphs: Items[_SENTENCE] = Field(description="a list of paragraphs, each line starting with '- ' "
+                                                     "(write [] for none)")
+    bullets: Items[_SENTENCE] = Field(min_length=1, description="a list of next steps, each line starting with '- '")
+
+
+def next_steps() -> NextSteps:
+    """The closing section's words from ``next_steps.yaml`` (a broken edit is named with its fix)."""
+    return load_valid("next_steps", NextSteps)
 
 
 @dataclass(frozen=True)
@@ -83,6 +102,6 @@ def _organisation(workspace: Workspace) -> str:
 
 
 def _next_steps() -> Section:
-    steps = load("next_steps")
-    return Section(steps["heading"], paragraphs=steps["paragraphs"], bullets=steps["bullets"])
+    steps = next_steps()
+    return Section(steps.heading, paragraphs=list(steps.paragraphs), bullets=list(steps.bullets))
 

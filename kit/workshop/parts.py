@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, RootModel
+from pydantic import BaseModel, ConfigDict, Field, RootModel
 
 from kit.workshop._saved_work import Part
 
@@ -143,6 +143,27 @@ class QuizAnswers(_Open):
     answers: dict[str, list[int]] = {}
 
 
+class CheckAnswers(_Open):
+    """The knowledge check at the start: chosen option positions by question (``quiz/question``)."""
+
+    answers: dict[str, list[int]] = {}
+
+
+class AfterCheck(CheckAnswers):
+    """The same check at the end, with the start's answers it was compared with (None: none were saved)."""
+
+    before: dict[str, list[int]] | None = None
+
+
+class Evaluation(_Open):
+    """The attendee's evaluation of the workshop; a rating is 1 to 5, or None before it is given."""
+
+    relevance: int | None = Field(None, ge=1, le=5)
+    confidence: int | None = Field(None, ge=1, le=5)
+    first_step: str = ""
+    improve: str = ""
+
+
 def _quiz_v1_to_v2(value: Any) -> Any:
     """Version 1 also kept the score; it is always counted again from the answers now."""
     return {k: v for k, v in value.items() if k != "score"} if isinstance(value, dict) else value
@@ -184,11 +205,19 @@ STATEMENT = Part("transparency.statement", "innovation", "Your transparency stat
                  "kit.culture:statement_section")
 QUIZZES = Part("quiz.", "start", "Self-check scores", QuizAnswers, f"{_SECTIONS}:quiz_section", version=2,
                upgrades={1: _quiz_v1_to_v2}, family=True)
+_DELIVERY = "kit.delivery._sections"
+BEFORE_CHECK = Part("check.before", "start", "Knowledge check at the start", CheckAnswers,
+                    f"{_DELIVERY}:before_check_section")
+AFTER_CHECK = Part("check.after", "action_plan", "Knowledge check at the end", AfterCheck,
+                   f"{_DELIVERY}:after_check_section")
+EVALUATION = Part("evaluation.form", "action_plan", "Evaluation of the workshop", Evaluation,
+                  f"{_DELIVERY}:evaluation_section")
 
 #: Every part, in the order of the action plan.
 ALL: tuple[Part, ...] = (ORGANISATION, GOAL, USE_CASES, STRATEGY_NOTES, PILLARS, PILLAR_NOTES, BIAS_EXPLORER,
                          OWN_AUDIT, BIAS_NOTES, EXPLAINER, NOTICE, MINIMISATION, RISK_REGISTER, RISK_NOTES, POLICY,
-                         IMPACT, OVERSIGHT, POLICY_NOTES, VENDOR, TARGETS, MATURITY, CASES, STATEMENT, QUIZZES)
+                         IMPACT, OVERSIGHT, POLICY_NOTES, VENDOR, TARGETS, MATURITY, CASES, STATEMENT, QUIZZES,
+                         BEFORE_CHECK, AFTER_CHECK, EVALUATION)
 
 
 def part_for(key: str) -> Part:

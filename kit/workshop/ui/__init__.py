@@ -5,14 +5,16 @@ from kit.workshop.ui._gallery import agenda_html, gallery_html
 from kit.workshop.ui._glossary import (glossary_html, glossary_panel, glossary_widget, lesson_terms_html,
                                        term_html)
 from kit.workshop.ui._lesson_page import discussion, discussion_html, lesson_header, lesson_header_html
-from kit.workshop.ui._quiz import quiz
+from kit.workshop.ui._quiz import SharedStyles, answer_picker, picked, quiz, set_picked
 from kit.workshop.ui._workspace import NO_WORKSPACE, SavedPart, saved_text, workspace_panel
 
 __all__ = [
     "NO_WORKSPACE",
     "SavedPart",
+    "SharedStyles",
     "action_plan_app",
     "agenda_html",
+    "answer_picker",
     "discussion",
     "discussion_html",
     "gallery_html",
@@ -22,8 +24,10 @@ __all__ = [
     "lesson_header",
     "lesson_header_html",
     "lesson_terms_html",
+    "picked",
     "quiz",
     "saved_text",
+    "set_picked",
     "term_html",
     "workspace_panel",
 ]

@@ -13,7 +13,7 @@ from kit.workshop import parts
 from kit.workshop.ui._workspace import SavedPart
 
 
-class _Shared:
+class SharedStyles:
     """One layout and one style model for every widget of a quiz: fewer models to send to the page."""
 
     def __init__(self):
@@ -25,7 +25,8 @@ class _Shared:
         self.html = HTMLStyle()
 
 
-def _choices(question: Question, shared: _Shared) -> widgets.Widget:
+def answer_picker(question: Question, shared: SharedStyles) -> widgets.Widget:
+    """Radio buttons for a single-answer question, checkboxes for a multiple-answer one."""
     labels = [option.text for option in question.options]
     if question.kind == "single":
         return widgets.RadioButtons(options=[(label, i) for i, label in enumerate(labels)], value=None,
@@ -34,13 +35,15 @@ def _choices(question: Question, shared: _Shared) -> widgets.Widget:
                                           style=shared.checkbox) for label in labels], layout=shared.box)
 
 
-def _chosen(question: Question, choices: widgets.Widget) -> set[int]:
+def picked(question: Question, choices: widgets.Widget) -> set[int]:
+    """The positions of the options ticked in an :func:`answer_picker`."""
     if question.kind == "single":
         return set() if choices.value is None else {choices.value}
     return {i for i, box in enumerate(choices.children) if box.value}
 
 
-def _set(question: Question, choices: widgets.Widget, chosen: list[int]) -> None:
+def set_picked(question: Question, choices: widgets.Widget, chosen: list[int]) -> None:
+    """Tick the options at ``chosen`` in an :func:`answer_picker` (a saved answer coming back)."""
     if question.kind == "single":
         choices.value = chosen[0] if chosen else None
     else:
@@ -56,7 +59,7 @@ def quiz(name: str) -> widgets.VBox:
     total = widgets.HTML()
     errors = error_box()
     rows, pickers, outcomes = [], {}, {}
-    shared = _Shared()
+    shared = SharedStyles()
 
     def show_score():
         right, count = score(questions, answers)
@@ -70,14 +73,14 @@ def quiz(name: str) -> widgets.VBox:
                                        + (f"<ul>{details}</ul>" if details else ""))
 
     for number, question in enumerate(questions, start=1):
-        choices = _choices(question, shared)
+        choices = answer_picker(question, shared)
         button = widgets.Button(description="Check my answer", layout=shared.auto, style=shared.button)
         outcome = widgets.HTML(layout=shared.box, style=shared.html)
         pickers[question.id], outcomes[question.id] = choices, outcome
 
         @guarded(errors, "check your answer")
         def on_check(_, question=question, choices=choices):
-            answers[question.id] = sorted(_chosen(question, choices))
+            answers[question.id] = sorted(picked(question, choices))
             show(question)
             show_score()
             part.save({"answers": dict(answers)})
@@ -92,7 +95,7 @@ def quiz(name: str) -> widgets.VBox:
         answers.clear()
         answers.update({k: v for k, v in (saved.get("answers") or {}).items() if k in pickers})
         for question in questions:
-            _set(question, pickers[question.id], answers.get(question.id, []))
+            set_picked(question, pickers[question.id], answers.get(question.id, []))
             outcomes[question.id].value = ""
             if question.id in answers:
                 show(question)

@@ -11,7 +11,7 @@ import pytest
 from kit.cli import main
 from kit.delivery import _doctor, _pdf
 from kit.paths import CONTENT_DIR
-from kit.workshop import agenda_names, content
+from kit.workshop import Texts, agenda_names, content, every_texts
 
 
 def test_doctor_says_ready_on_a_working_machine(capsys, monkeypatch):
@@ -58,6 +58,50 @@ def test_doctor_reads_every_content_file():
     assert done.returncode == 0, done.stderr
     files = {str(p.relative_to(CONTENT_DIR).with_suffix("")) for p in CONTENT_DIR.rglob("*.yaml")}
     assert files - set(json.loads(done.stdout)) == set()
+
+
+@pytest.fixture()
+def fresh_texts():
+    """Texts are read once per process: read them again for the test, and again after it."""
+    Texts.texts.cache_clear()
+    yield
+    Texts.texts.cache_clear()
+
+
+@pytest.mark.parametrize(("name", "change", "words"), [
+    ("feedback/03_bias_in_hiring", lambda d: d["check_impact_by_gender"].update(hint="at least 2% of the pool"),
+     "feedback/03_bias_in_hiring.yaml: 'check_impact_by_gender', 'hint': keep {share}"),
+    ("feedback/common", lambda d: d["labels"].pop("retry"),
+     "feedback/common.yaml: 'labels', 'retry': this is missing; expected a text in quotes"),
+    ("narration", lambda d: d["words"].update(points="{value} points of {total}"),
+     "narration.yaml: 'words', 'points': {total} is not a value the kit fills in here; it fills in {value}"),
+])
+def test_doctor_reads_the_feedback_and_narration_texts(monkeypatch, fresh_texts, name, change, words):
+    real = content.load
+    broken = real(name)
+    change(broken)
+    monkeypatch.setattr(content, "load", lambda wanted: broken if wanted == name else real(wanted))
+    assert [problem for problem in _doctor.content_problems() if words in problem]
+    assert name in {texts.name for texts in every_texts()}
+
+
+@pytest.mark.parametrize(("name", "change", "words"), [
+    ("next_steps", lambda d: d.pop("heading"), "next_steps.yaml: 'heading': this is missing; expected the section's"),
+    ("vendor_questions", lambda d: d[1].update(good_answer=""),
+     "vendor_questions.yaml: entry 2, 'good_answer': String should have at least 1 character; expected what a good"),
+    ("model_card", lambda d: d.update(caveat=["x"]), "model_card.yaml: 'caveat': this key is not one the kit reads"),
+    ("explanation_letter", lambda d: d.update(opening="{scor}"),
+     "explanation_letter.yaml: 'opening': the opening may use only the placeholders"),
+    ("use_case_scales", lambda d: d["risk"]["levels"].pop(5),
+     "use_case_scales.yaml: 'risk', 'levels': the levels are 1, 2, 3, 4; give exactly the levels 1, 2, 3, 4 and 5"),
+])
+def test_doctor_names_a_broken_file_its_entry_and_the_fix(monkeypatch, name, change, words):
+    real = content.load
+    broken = real(name)
+    change(broken)
+    monkeypatch.setattr(content, "load", lambda wanted: broken if wanted == name else real(wanted))
+    problems = [problem for problem in _doctor.content_problems() if problem.startswith(f"{name}.yaml")]
+    assert problems and words in problems[0], problems
 
 
 def test_handouts_for_an_unknown_agenda_lists_the_agendas(capsys, tmp_path):

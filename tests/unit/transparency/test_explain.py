@@ -19,8 +19,8 @@ from kit.workshop.content import ContentError
 from kit.data import load_hiring
 from kit.transparency import (NEVER_CHANGE, THRESHOLD, actionable_features, contributions, counterfactuals,
                               example_applicants, explain, explainer_section, explanation_record, feature_texts,
-                              holdout_split, letter, normalise_id, notes_section, permutation_importances, remember,
-                              score_text, strength)
+                              holdout_split, letter, letter_words, normalise_id, notes_section, permutation_importances,
+                              remember, score_text, strength)
 from kit.transparency import _features
 from kit.hiring import FEATURES, cached_model, train_screening_model
 
@@ -193,6 +193,8 @@ def test_a_broken_letter_file_names_the_fix(monkeypatch, change, message):
     monkeypatch.setattr(content, "_read", lambda name: raw)
     with pytest.raises(ContentError, match=f"^explanation_letter.yaml: {message}"):
         letter(explanation)
+    with pytest.raises(ContentError, match=f"^explanation_letter.yaml: {message}"):
+        letter_words()  # the doctor's cheap reader, which needs no model
 
 
 def test_letter_is_plain_and_offers_a_person():

@@ -12,7 +12,7 @@ from kit.documents import to_html, to_markdown
 from kit.fairness import audit
 from kit.hiring import PROTECTED
 from kit.hiring import FEATURES, train_screening_model
-from kit.transparency import inputs_table, limitations, measure_model, model_card
+from kit.transparency import card_words, inputs_table, limitations, measure_model, model_card
 
 
 @pytest.fixture(scope="module")
@@ -92,5 +92,14 @@ def test_a_broken_card_file_names_the_entry_and_the_fix(monkeypatch, change, mes
     words = content.load("model_card")
     change(words)
     monkeypatch.setattr(content, "_read", lambda name: words)
-    with pytest.raises(ContentError, match=f"^model_card.yaml: {message}"):
-        model_card()
+    for read in (card_words, model_card):  # the doctor's cheap reader says what the card would
+        with pytest.raises(ContentError, match=f"^model_card.yaml: {message}"):
+            read()
+
+
+def test_the_card_words_are_read_without_measuring_the_model(monkeypatch):
+    from kit.transparency import _model_card
+
+    monkeypatch.setattr(_model_card, "measure_model", lambda seed=0: pytest.fail("measured the model"))
+    words = card_words()
+    assert words.name == content.load("model_card")["name"] and words.caveats

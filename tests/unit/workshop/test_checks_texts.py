@@ -9,8 +9,8 @@ import inspect
 import pytest
 
 from kit.paths import CONTENT_DIR
-from kit.workshop import Feedback, lessons
-from kit.workshop._checks import COMMON, Texts
+from kit.workshop import Feedback, Texts, lessons
+from kit.workshop._checks import COMMON
 from kit.workshop.content import ContentError, load, validate
 
 #: Every module of exercise checks, one per lesson.

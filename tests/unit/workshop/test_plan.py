@@ -10,7 +10,8 @@ import pytest
 
 from kit.documents import to_html, to_markdown
 from kit.hiring import audit_at, findings
-from kit.workshop import Store, build_plan, lesson, parts
+from kit.workshop import Store, build_plan, content, lesson, next_steps, parts
+from kit.workshop.content import ContentError
 
 
 @pytest.fixture()
@@ -30,6 +31,9 @@ def test_empty_workspace_lists_every_part_as_missing(workspace):
     plan = build_plan(workspace)
     assert len(plan.missing) == len(parts.ALL)
     assert [s.heading for s in plan.document.sections] == ["Keep reviewing and adapting"]
+    words = content.load("next_steps")
+    closing = plan.document.sections[-1]
+    assert closing.paragraphs == words["paragraphs"] and closing.bullets == words["bullets"]
     assert plan.document.title == "Ethical AI action plan: our organisation"
 
 
@@ -65,3 +69,23 @@ def test_an_empty_plan_imports_no_section_module():
             "build_plan(Store(tempfile.mkdtemp()).create()); print('sklearn' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize(("change", "message"), [
+    (lambda steps: steps.pop("heading"), "'heading': this is missing; expected the section's heading"),
+    (lambda steps: steps.update(bulets=["x"]), "'bulets': this key is not one the kit reads"),
+    (lambda steps: steps.update(bullets=["Review it.", {"Owner": "the chief executive"}]),
+     "'bullets', entry 2: should be a valid string; expected a list of next steps"),
+    (lambda steps: steps.update(bullets=[]), "'bullets': List should have at least 1 item.*expected a list of next "
+                                             "steps, each line starting with '- '"),
+    (lambda steps: steps.update(paragraphs="One paragraph."), "'paragraphs': should be a valid list; expected a list "
+                                                              "of paragraphs"),
+])
+def test_a_broken_next_steps_file_names_the_entry_and_the_fix(monkeypatch, workspace, change, message):
+    steps = content.load("next_steps")
+    change(steps)
+    monkeypatch.setattr(content, "load", lambda name: steps)
+    with pytest.raises(ContentError, match=f"^next_steps.yaml: {message}"):
+        next_steps()
+    with pytest.raises(ContentError, match="^next_steps.yaml: "):
+        build_plan(workspace)

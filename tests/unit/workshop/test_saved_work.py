@@ -40,6 +40,11 @@ SAMPLES = {
                                   "lens_ids": ["western"], "number": 1}},
     "transparency.statement": {"answers": {"purpose": "To shortlist faster."}},
     "quiz.": {"answers": {"reload": [1]}},
+    "check.before": {"answers": {"03_bias_in_hiring/proxy": [1], "02_ethics_pillars/postcode": [2]}},
+    "check.after": {"answers": {"03_bias_in_hiring/proxy": [1], "02_ethics_pillars/postcode": [0]},
+                    "before": {"03_bias_in_hiring/proxy": [1], "02_ethics_pillars/postcode": [2]}},
+    "evaluation.form": {"relevance": 4, "confidence": 3, "first_step": "Ask our supplier for their audit",
+                        "improve": "More time for the risk register"},
 }
 
 
