@@ -1,4 +1,4 @@
-"""Lesson 02: the ethics pillars, their scenarios and the sorter's scoring."""
+"""The ethics lesson: the ethics pillars, their scenarios and the sorter's scoring."""
 
 from kit.ethics._pillars import (CONTENT, Content, Pillar, PillarFeedback, Scenario,
                                  SortResult, answers_from_saved, content, drivers_table, grade, growth_table,

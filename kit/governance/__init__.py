@@ -7,7 +7,7 @@
   mitigations into a level, with exact boundaries.
 - The human-in-the-loop tree walks a decision to the kind of oversight it needs.
 - The vendor checklist scores a supplier's answers into a due-diligence summary;
-  lesson 03's supplier questions say what a good answer sounds like.
+  the bias lesson's supplier questions say what a good answer sounds like.
 
 Names two parts share (``saved_value``, ``summary``) are the
 policy builder's here; the others are in their private modules.

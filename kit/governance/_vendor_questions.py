@@ -1,4 +1,4 @@
-"""Lesson 03's questions for a supplier, each with what a good answer sounds like.
+"""The bias lesson's questions for a supplier, each with what a good answer sounds like.
 
 The questions live in ``kit/content/vendor_questions.yaml``; a trainer may add,
 reword or reorder them. The file is read against :class:`VendorQuestion`, so a

@@ -1,4 +1,4 @@
-"""Lesson 03's hiring lab: the screening model, the bias explorer's audits, mitigations and the exercise checks."""
+"""The bias lesson's hiring lab: the screening model, the bias explorer's audits, mitigations and the exercise checks."""
 
 from kit import lazy_names
 from kit.hiring._lab import (DEFAULT_THRESHOLD, GUIDELINES_EXAMPLE, PROTECTED, audit_at, decisions_at,

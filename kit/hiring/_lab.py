@@ -1,4 +1,4 @@
-"""The hiring scenario behind lesson 03: audits of the sample pool at any threshold.
+"""The hiring scenario behind the bias lesson: audits of the sample pool at any threshold.
 
 Pure functions, no widgets: the bias explorer app and the lesson call these.
 """

@@ -1,4 +1,4 @@
-"""Lesson 09: the KPI catalogue, a year of monitoring data, drift alerts and the exercise checks."""
+"""The measure lesson: the KPI catalogue, a year of monitoring data, drift alerts and the exercise checks."""
 
 from kit.measure._checks import (check_drift_months, check_handover_missed, check_handover_share,
                                  check_monthly_impact, check_monthly_rates, check_satisfaction)

@@ -1,7 +1,7 @@
 """Post-deployment monitoring by group: the hiring tool audited month by month, with drift alerts.
 
 Each month's applicants go through :func:`kit.fairness.audit`, the same exact
-four-fifths test as lesson 03 (fractions of whole counts, groups under 2% of
+four-fifths test as the bias lesson (fractions of whole counts, groups under 2% of
 the month reported but not judged). A group flagged in a month raises an alert
 that names the month and the group. Nothing here compares floats with 0.8.
 """

@@ -1,16 +1,16 @@
-"""A simulated year of monitoring data for two AI systems (lesson 09, *Measuring what matters*).
+"""A simulated year of monitoring data for two AI systems (the measure lesson, *Measuring what matters*).
 
 Everything here is invented and drawn from one seeded random generator, so
 the same seed always gives the same tables. Three tables cover one year, month
 1 (January) to month 12 (December):
 
 ``hiring``
-    One row per applicant screened by the hiring tool of lesson 03, in its
+    One row per applicant screened by the hiring tool of the bias lesson, in its
     second year: the month, the applicant's gender, ethnicity, age band and
     disability (drawn with the shares of the lesson-03 pool) and whether the
     tool shortlisted them.
 ``chatbot``
-    One row per month for the customer-service chatbot of lesson 06:
+    One row per month for the customer-service chatbot of the risk lesson:
     conversations, requests to speak to a person and how many reached one,
     complaints, satisfaction ratings, and concerns staff raised about it.
 ``governance``

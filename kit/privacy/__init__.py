@@ -1,4 +1,4 @@
-"""Lesson 05: personal-data flags, k-anonymity, the minimisation review and the exercise checks."""
+"""The privacy lesson: personal-data flags, k-anonymity, the minimisation review and the exercise checks."""
 
 from kit.privacy._checks import (MORE_QUASI, QUASI, check_at_risk_share, check_best_drop, check_group_sizes,
                                  check_k, check_unique_share, check_unique_share_five)

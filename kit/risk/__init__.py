@@ -1,7 +1,7 @@
 """Risk assessment of an AI system: a scored register, its heat grid and documents to take home.
 
 No widgets here: the register builder app (:mod:`kit.risk.ui._register`) and
-lesson 06 call these functions.
+the risk lesson call these functions.
 
 * Scoring (:mod:`._scoring`): likelihood × severity on 1–5 scales, and the
   rating bands in one place, :data:`BANDS`.

@@ -6,7 +6,7 @@ from dataclasses import asdict, dataclass
 
 from ._scoring import LIKELIHOOD_LABELS, SEVERITY_LABELS, band_of, scale_label, score
 
-#: The kinds of risk the kit sorts by; they follow the ethics pillars of lesson 02.
+#: The kinds of risk the kit sorts by; they follow the ethics pillars of the ethics lesson.
 CATEGORIES = ("privacy", "bias", "transparency", "accountability", "accessibility",
               "safety", "workforce", "security", "other")
 #: Where a risk stands; a new one is "open".

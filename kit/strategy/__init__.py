@@ -1,4 +1,4 @@
-"""Strategy and use cases (lesson 01): score candidate uses of AI and pick a first pilot.
+"""Strategy and use cases (the strategy lesson): score candidate uses of AI and pick a first pilot.
 
 A learner lists use cases, scores each from 1 to 5 for value, effort and
 ethical risk (:func:`scales` says what each level means), and may add rough

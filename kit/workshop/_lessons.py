@@ -13,7 +13,7 @@ from typing import Annotated
 from pydantic import AfterValidator, Field
 
 from kit.paths import NOTEBOOKS_DIR
-from kit.workshop.content import ContentError, ContentModel, load_valid
+from kit.workshop.content import ContentError, ContentModel, load_valid, number_lessons
 
 
 class LessonEntry(ContentModel):
@@ -82,8 +82,8 @@ class Lesson:
 
 def _registry() -> tuple[Lesson, ...]:
     entries = load_valid("lessons", Registry)
-    width = max(2, len(str(len(entries) - 1)))
-    return tuple(Lesson(f"{i:0{width}d}", **entry.model_dump()) for i, entry in enumerate(entries))
+    numbers = number_lessons([entry.id for entry in entries])
+    return tuple(Lesson(numbers[entry.id], **entry.model_dump()) for entry in entries)
 
 
 def lessons() -> list[Lesson]:

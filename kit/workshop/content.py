@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import functools
+import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Annotated, Any, TypeVar, get_origin
@@ -73,9 +74,47 @@ def _read(name: str) -> Any:
         raise ContentError(f"{path.name} is not valid YAML ({problem}); check indentation near that line.") from None
 
 
+#: How content text names a lesson: ``{lesson:risk}`` reads "lesson 06", ``{Lesson:risk}`` "Lesson 06".
+LESSON_TOKEN = re.compile(r"\{([Ll]esson):([a-z][a-z0-9_]*)\}")
+
+
+def number_lessons(ids: Sequence[str]) -> dict[str, str]:
+    """Each lesson's number from its place in the registry: ``"00"``, ``"01"``, ... (wider past 99)."""
+    width = max(2, len(str(len(ids) - 1)))
+    return {lesson_id: f"{i:0{width}d}" for i, lesson_id in enumerate(ids)}
+
+
+def _lesson_numbers() -> dict[str, str]:
+    entries = _read("lessons")
+    ids = [entry.get("id") for entry in entries if isinstance(entry, dict)] if isinstance(entries, list) else []
+    return number_lessons([str(i) for i in ids])
+
+
+def _name_lessons(value: Any, name: str, numbers: dict[str, str]) -> Any:
+    """``value`` with every ``{lesson:id}`` written out, so no content file types a lesson's number."""
+    if isinstance(value, str):
+        def written(match: re.Match) -> str:
+            if match.group(2) not in numbers:
+                raise ContentError(f"{name}.yaml names {match.group(0)}, which is no lesson id in lessons.yaml; "
+                                   f"use one of {', '.join(numbers)}.")
+            return f"{match.group(1)} {numbers[match.group(2)]}"
+
+        return LESSON_TOKEN.sub(written, value) if "{" in value else value
+    if isinstance(value, list):
+        return [_name_lessons(item, name, numbers) for item in value]
+    if isinstance(value, dict):
+        return {key: _name_lessons(item, name, numbers) for key, item in value.items()}
+    return value
+
+
 def load(name: str) -> Any:
-    """Return the parsed content of ``kit/content/<name>.yaml`` (a fresh copy each call)."""
-    return copy.deepcopy(_read(name))
+    """Return the parsed content of ``kit/content/<name>.yaml`` (a fresh copy each call).
+
+    Text may name a lesson as ``{lesson:risk}``; it is written out as "lesson 06" from the registry.
+    """
+    if name == "lessons":
+        return copy.deepcopy(_read(name))
+    return _name_lessons(_read(name), name, _lesson_numbers())
 
 
 def load_valid(name: str, schema: Any, *, context: dict | None = None) -> Any:

@@ -37,7 +37,7 @@ class UseCase(_Open):
 
 
 class UseCases(RootModel[list[UseCase]]):
-    """Lesson 01's candidate use cases, in the attendee's order."""
+    """The strategy lesson's candidate use cases, in the attendee's order."""
 
 
 class PillarAnswers(_Open):
@@ -118,7 +118,7 @@ class VendorAnswers(_Open):
 
 
 class Targets(RootModel[dict[str, Number | str]]):
-    """Lesson 09's own KPI targets, by KPI id."""
+    """The measure lesson's own KPI targets, by KPI id."""
 
 
 class Maturity(_Open):
@@ -132,7 +132,7 @@ class CaseDecision(_Open):
 
 
 class CaseDecisions(RootModel[dict[str, CaseDecision]]):
-    """Lesson 11's decisions, by case id."""
+    """The context lesson's decisions, by case id."""
 
 
 class Statement(_Open):

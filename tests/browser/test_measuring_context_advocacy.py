@@ -115,7 +115,7 @@ def test_statement_builder_uses_saved_work_and_downloads_the_draft(watched, kit_
 
     app = page.locator(".kit-statement-builder")
     app.get_by_role("button", name="Fill in from my saved work").click()
-    app.get_by_text("Used your organisation (lesson 00)", exact=False).wait_for(timeout=TIMEOUT)
+    app.get_by_text("Used your organisation (lesson 00, Start here", exact=False).wait_for(timeout=TIMEOUT)
     assert app.get_by_label("Your organisation", exact=True).input_value() == "Harbourside <b>Homes</b>"
     assert "below four-fifths of the highest rate: 55+" in app.get_by_label("How you check it is fair").input_value()
     name = app.get_by_label("Name of the AI system")

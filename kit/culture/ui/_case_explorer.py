@@ -1,4 +1,4 @@
-"""The case-study explorer of lesson 11: one case, two lenses side by side, and the team's decision."""
+"""The case-study explorer of the context lesson: one case, two lenses side by side, and the team's decision."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The maturity self-assessment of lesson 10: rate statements, see levels, get an action plan.
+"""The maturity self-assessment of the culture lesson: rate statements, see levels, get an action plan.
 
 The scoring is :mod:`kit.culture._maturity`; this module builds the widgets, draws the
 radar chart and saves the ratings to the workspace as the attendee goes.

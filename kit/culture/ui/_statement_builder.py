@@ -1,4 +1,4 @@
-"""The transparency statement builder of lesson 12: questions, a live draft, and downloads."""
+"""The transparency statement builder of the innovation lesson: questions, a live draft, and downloads."""
 
 from __future__ import annotations
 

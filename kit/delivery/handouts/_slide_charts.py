@@ -39,7 +39,7 @@ def _chart(title: str, figure, alt: str) -> SlideChart:
 
 @functools.lru_cache(maxsize=None)
 def _strategy() -> tuple[SlideChart, ...]:
-    """Lesson 01: the matrix of the template the triage app starts from."""
+    """The strategy lesson: the matrix of the template the triage app starts from."""
     from kit.strategy import load_template, matrix_alt
     from kit.strategy.ui import START_TEMPLATE, matrix_figure
 
@@ -50,7 +50,7 @@ def _strategy() -> tuple[SlideChart, ...]:
 
 @functools.lru_cache(maxsize=None)
 def _bias() -> tuple[SlideChart, ...]:
-    """Lesson 03: selection rates at the vendor's threshold, by gender (where the explorer opens) and by age band."""
+    """The bias lesson: selection rates at the vendor's threshold, by gender (where the explorer opens) and by age band."""
     from kit.hiring import DEFAULT_THRESHOLD, PROTECTED, audit_at
     from kit.toolkit import selection_rates_alt, selection_rates_figure
 
@@ -64,7 +64,7 @@ def _bias() -> tuple[SlideChart, ...]:
 
 @functools.lru_cache(maxsize=None)
 def _transparency() -> tuple[SlideChart, ...]:
-    """Lesson 04: the first example applicant of the decision explainer."""
+    """The transparency lesson: the first example applicant of the decision explainer."""
     from kit.transparency import example_applicants, explain
     from kit.transparency.ui import contributions_alt, contributions_figure
 
@@ -75,7 +75,7 @@ def _transparency() -> tuple[SlideChart, ...]:
 
 @functools.lru_cache(maxsize=None)
 def _risk() -> tuple[SlideChart, ...]:
-    """Lesson 06: the heatmap of the template the register builder starts from."""
+    """The risk lesson: the heatmap of the template the register builder starts from."""
     from kit.risk import DEFAULT_TEMPLATE, heatmap_alt, load_template
     from kit.risk.ui import heatmap_figure
 
@@ -86,7 +86,7 @@ def _risk() -> tuple[SlideChart, ...]:
 
 @functools.lru_cache(maxsize=None)
 def _measure() -> tuple[SlideChart, ...]:
-    """Lesson 09: the dashboard's first KPI at the kit's targets, and the drift of selection by disability."""
+    """The measure lesson: the dashboard's first KPI at the kit's targets, and the drift of selection by disability."""
     from kit.hiring import PROTECTED
     from kit.measure import kpi_frame, load_kpis, resolve_targets, selection_by_month
     from kit.measure.ui import kpi_trend_alt, kpi_trend_figure, selection_trend_alt, selection_trend_figure
@@ -103,7 +103,7 @@ def _measure() -> tuple[SlideChart, ...]:
 
 @functools.lru_cache(maxsize=None)
 def _culture() -> tuple[SlideChart, ...]:
-    """Lesson 10: the radar of the worked example the lesson scores before attendees rate themselves."""
+    """The culture lesson: the radar of the worked example the lesson scores before attendees rate themselves."""
     from kit.culture import example_assessment, radar_alt
     from kit.culture.ui import radar_figure
 

@@ -1,4 +1,4 @@
-"""The knowledge check, taken at the start (lesson 00) and again at the end (the capstone), with the change shown.
+"""The knowledge check, taken at the start (the start lesson) and again at the end (the capstone), with the change shown.
 
 The questions are shown with the self-check quiz's own pieces
 (:mod:`kit.workshop.ui._quiz`); answers are saved as they are chosen. The

@@ -1,4 +1,4 @@
-"""Lesson 02's widgets: the pillar cards and the scenario sorter."""
+"""The ethics lesson's widgets: the pillar cards and the scenario sorter."""
 
 from kit.ethics.ui._sorter import pillar_cards_html, pillar_sorter
 

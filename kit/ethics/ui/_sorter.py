@@ -1,4 +1,4 @@
-"""The scenario sorter of lesson 02, and the pillar cards the lesson shows.
+"""The scenario sorter of the ethics lesson, and the pillar cards the lesson shows.
 
 The learner reads one scenario at a time, ticks the pillar(s) at stake and
 gets feedback on every pillar ticked or missed. Their ticks and score are

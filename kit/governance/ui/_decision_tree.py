@@ -1,4 +1,4 @@
-"""The human-in-the-loop walk-through of lesson 07: one question at a time, to a recommendation."""
+"""The human-in-the-loop walk-through of the policy lesson: one question at a time, to a recommendation."""
 
 from __future__ import annotations
 

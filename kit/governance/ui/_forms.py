@@ -1,4 +1,4 @@
-"""Pieces shared by the three apps of lesson 07: stacked form labels and a document preview."""
+"""Pieces shared by the three apps of the policy lesson: stacked form labels and a document preview."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The impact-assessment questionnaire of lesson 07: answer, see the scores and the level live."""
+"""The impact-assessment questionnaire of the policy lesson: answer, see the scores and the level live."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The policy builder app of lesson 07: answer short questions, see the policy drafted, download it."""
+"""The policy builder app of the policy lesson: answer short questions, see the policy drafted, download it."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The vendor due-diligence checklist of lesson 08: answer, see the scores, send the follow-ups.
+"""The vendor due-diligence checklist of the implementation lesson: answer, see the scores, send the follow-ups.
 
 The scoring is :mod:`kit.governance._vendor`; this module only builds the widgets, draws
 the chart and saves the answers to the workspace as the attendee goes.

@@ -7,7 +7,7 @@ from kit.toolkit import escape
 
 
 def vendor_questions_html() -> str:
-    """The supplier questions of lesson 03, each with what a good answer sounds like."""
+    """The supplier questions of the bias lesson, each with what a good answer sounds like."""
     items = "".join(
         f"<li><strong>{escape(row.question)}</strong><br>"
         f"<span class='kit-meta'>A good answer: {escape(row.good_answer)}</span></li>"

@@ -1,4 +1,4 @@
-"""Lesson 03's widgets: the bias explorer, proxy finder, mitigation panel and the audit of an uploaded CSV."""
+"""The bias lesson's widgets: the bias explorer, proxy finder, mitigation panel and the audit of an uploaded CSV."""
 
 from kit.hiring.ui._audit_view import audit_view_html, audit_view_parts, verdict_notice
 from kit.hiring.ui._csv_audit import NO_LABEL, TOO_BIG, WELCOME, csv_audit_panel

@@ -1,4 +1,4 @@
-"""The bias explorer app of lesson 03: pick groups, move the threshold, see the audit change."""
+"""The bias explorer app of the bias lesson: pick groups, move the threshold, see the audit change."""
 
 from __future__ import annotations
 

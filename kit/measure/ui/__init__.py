@@ -1,4 +1,4 @@
-"""Lesson 09's widgets: the KPI dashboard and its charts."""
+"""The measure lesson's widgets: the KPI dashboard and its charts."""
 
 from kit.measure.ui._charts import (kpi_trend_alt, kpi_trend_figure, selection_trend_alt,
                                     selection_trend_figure)

@@ -1,4 +1,4 @@
-"""Charts of lesson 09: a KPI's trend against its target, and selection rates by group by month.
+"""Charts of the measure lesson: a KPI's trend against its target, and selection rates by group by month.
 
 Each figure has a text alternative computed from the same numbers (read
 aloud by screen readers) and is shown with its data table by

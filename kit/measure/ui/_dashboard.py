@@ -1,4 +1,4 @@
-"""The KPI dashboard of lesson 09: KPIs against targets, trends, and drift alerts for the hiring tool."""
+"""The KPI dashboard of the measure lesson: KPIs against targets, trends, and drift alerts for the hiring tool."""
 
 from __future__ import annotations
 

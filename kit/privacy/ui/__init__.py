@@ -1,4 +1,4 @@
-"""Lesson 05's widget: the data-minimisation checker."""
+"""The privacy lesson's widget: the data-minimisation checker."""
 
 from kit.privacy.ui._checker import MAX_COLUMNS, SAMPLE, minimisation_checker, review_html
 

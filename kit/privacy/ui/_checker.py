@@ -1,4 +1,4 @@
-"""Lesson 05's app: the data-minimisation checker.
+"""The privacy lesson's app: the data-minimisation checker.
 
 For each column of a dataset (the sample hiring data, or a CSV the attendee
 uploads, which stays in memory) the attendee says whether the stated purpose

@@ -1,4 +1,4 @@
-"""Lesson 06's widgets: the register builder, its form, the heatmap and the lesson's tables."""
+"""The risk lesson's widgets: the register builder, its form, the heatmap and the lesson's tables."""
 
 from kit.risk.ui._form import BLANK, HINTS, RiskForm
 from kit.risk.ui._heatmap import BAND_STYLE, MAX_REFS_SHOWN, heatmap_figure, heatmap_html

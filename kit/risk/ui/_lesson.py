@@ -1,4 +1,4 @@
-"""Tables lesson 06 shows between its paragraphs: the scales, the bands, the score grid and a template."""
+"""Tables the risk lesson shows between its paragraphs: the scales, the bands, the score grid and a template."""
 
 from __future__ import annotations
 

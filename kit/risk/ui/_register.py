@@ -1,4 +1,4 @@
-"""The register builder of lesson 06: start from a template, add and edit risks, see the heatmap, download.
+"""The register builder of the risk lesson: start from a template, add and edit risks, see the heatmap, download.
 
 Everything the attendee changes is saved to their workspace under
 ``"risk.register"`` as they go, and comes back when they reopen the

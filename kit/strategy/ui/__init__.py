@@ -1,4 +1,4 @@
-"""Lesson 01's widgets: the use-case triage matrix and its chart."""
+"""The strategy lesson's widgets: the use-case triage matrix and its chart."""
 
 from kit.strategy.ui._chart import BAND_STYLE, matrix_chart_html, matrix_figure
 from kit.strategy.ui._matrix import NEW, START_TEMPLATE, use_case_matrix

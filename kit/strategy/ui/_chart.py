@@ -1,4 +1,4 @@
-"""The value × ethical-risk matrix of lesson 01, drawn with matplotlib's ``Figure`` (no pyplot)."""
+"""The value × ethical-risk matrix of the strategy lesson, drawn with matplotlib's ``Figure`` (no pyplot)."""
 
 from __future__ import annotations
 

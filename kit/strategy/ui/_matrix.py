@@ -1,4 +1,4 @@
-"""The use-case triage app of lesson 01: list use cases, score them, see the matrix and a first pilot.
+"""The use-case triage app of the strategy lesson: list use cases, score them, see the matrix and a first pilot.
 
 The list is saved to the attendee's workspace (``"strategy.use_cases"``) after
 every change and comes back when they reopen their workspace.

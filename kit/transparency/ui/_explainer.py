@@ -1,4 +1,4 @@
-"""Lesson 04's apps: explain one applicant's decision, and the screening model's model card.
+"""The transparency lesson's apps: explain one applicant's decision, and the screening model's model card.
 
 The explainer saves the applicants explained to the workspace (key
 ``"transparency.explainer"``) and shows the last one again when the attendee

@@ -37,7 +37,8 @@ QUIZ = """- id: one
 PROBE = """
 import json
 from kit.workshop import agenda, lesson_label, lessons, load_glossary, parts, render_guide, Store, build_plan
-from kit.workshop.ui import gallery_html
+from kit.workshop.ui import gallery_html, lesson_header_html
+from kit.workshop.content import load
 from kit.workshop.ui._action_plan import _missing_html
 from kit.server import parse_pool
 from kit.paths import NOTEBOOKS_DIR
@@ -53,6 +54,10 @@ print(json.dumps({
     "pool": parse_pool("throwaway=4", NOTEBOOKS_DIR),
     "pool_by_number": parse_pool("14=4", NOTEBOOKS_DIR),
     "terms": len(load_glossary()),
+    "token": load("maturity") and __import__("kit.workshop.content", fromlist=["x"])._name_lessons(
+        "see {Lesson:action_plan} and {lesson:innovation}", "x", __import__("kit.workshop.content",
+        fromlist=["x"])._lesson_numbers()),
+    "header": lesson_header_html("action_plan"),
 }))
 """
 
@@ -97,3 +102,5 @@ def test_a_lesson_added_before_the_capstone_appears_everywhere_and_renumbers_the
     assert '<a href="06_chatbot_risk_assessment.ipynb">lesson 06, Chatbot risk assessment</a>' in seen["missing"]
     assert seen["pool"] == ["13_throwaway.ipynb", 4] and seen["pool_by_number"] == ["13_your_action_plan.ipynb", 4]
     assert seen["terms"] > 0
+    assert seen["token"] == "see Lesson 14 and lesson 12"
+    assert "14 · Your action plan</h1>" in seen["header"] and "lesson 14 of 14" in seen["header"]

@@ -108,3 +108,20 @@ def test_facilitator_notes_for_an_unknown_lesson_are_named(tmp_path, monkeypatch
     with pytest.raises(ContentError, match=r"facilitator/bais.yaml is named for no lesson; name each file after a "
                                            r"lesson id in lessons.yaml \(action_plan, bias"):
         _facilitator.every_lesson_notes()
+
+
+def test_content_names_lessons_by_id_and_reads_their_numbers(monkeypatch):
+    _fake(monkeypatch, {})
+    real = content._read
+    monkeypatch.setattr(content, "_read", lambda name: (
+        {"text": "Build it in {lesson:risk}; {Lesson:bias} shows how.", "n": [1, "{lesson:start}"]}
+        if name == "sample" else real(name)))
+    assert content.load("sample") == {"text": "Build it in lesson 06; Lesson 03 shows how.", "n": [1, "lesson 00"]}
+
+
+def test_content_naming_an_unknown_lesson_is_refused_with_the_ids(monkeypatch):
+    real = content._read
+    monkeypatch.setattr(content, "_read", lambda name: ["see {lesson:bais}"] if name == "sample" else real(name))
+    with pytest.raises(ContentError, match=r"sample.yaml names \{lesson:bais\}, which is no lesson id in "
+                                           r"lessons.yaml; use one of start, strategy"):
+        content.load("sample")
