@@ -10,11 +10,11 @@ correct it without reading code.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import AfterValidator, Field, model_validator
 
-from kit.workshop.content import ContentModel, Items, load_valid
+from kit.workshop.content import ContentModel, Items, load_valid, unique_ids
 from kit.paths import CONTENT_DIR
 
 from ._model import CATEGORIES, STATUSES, Risk
@@ -76,18 +76,8 @@ class Template(ContentModel):
     summary: str = Field("", description="the scenario, in a short paragraph")
     source: str = Field("", description="where the risks come from")
     order: float = Field(99, description="a number: where the template sits in the app's list, such as 2")
-    risks: Items[TemplateRisk] = Field(min_length=1, description="a list of risks, each with at least a title, a "
-                                                                 "likelihood and a severity")
-
-    @field_validator("risks")
-    @classmethod
-    def _unique_titles(cls, risks: tuple[TemplateRisk, ...]) -> tuple[TemplateRisk, ...]:
-        seen: set[str] = set()
-        for risk in risks:
-            if risk.title.casefold() in seen:
-                raise ValueError(f"two risks are called {risk.title!r}; give each risk its own title")
-            seen.add(risk.title.casefold())
-        return risks
+    risks: Annotated[Items[TemplateRisk], AfterValidator(unique_ids("risks", "title", any_case=True))] = Field(
+        min_length=1, description="a list of risks, each with at least a title, a likelihood and a severity")
 
 
 def _template(name: str) -> Template:

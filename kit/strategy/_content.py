@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Annotated
 
 import pandas as pd
-from pydantic import Field, field_validator, model_validator
+from pydantic import AfterValidator, Field, field_validator, model_validator
 
-from kit.workshop.content import ContentModel, Items, load_valid
+from kit.workshop.content import ContentModel, Items, load_valid, unique_ids
 from kit.paths import CONTENT_DIR
 from kit.strategy._usecase import (LABELS, MAX_AMOUNT, MAX_TEXT, MAX_TITLE, MAX_USE_CASES, MONEY, SCORES, UseCase,
                                    use_case)
@@ -95,19 +96,10 @@ class TemplateFile(ContentModel):
 
     name: str = Field(min_length=1, description="the kind of organisation, such as Independent retailer")
     description: str = Field("", description="the organisation in a sentence")
-    use_cases: Items[TemplateUseCase] = Field(min_length=1, max_length=MAX_USE_CASES,
-                                              description=f"a list of 1 to {MAX_USE_CASES} use cases, each with a "
-                                                          "title and a value, effort and risk score")
+    use_cases: Annotated[Items[TemplateUseCase], AfterValidator(unique_ids("use cases", "title", any_case=True))] = (
+        Field(min_length=1, max_length=MAX_USE_CASES, description=f"a list of 1 to {MAX_USE_CASES} use cases, "
+                                                                  "each with a title and a value, effort and risk score"))
 
-    @field_validator("use_cases")
-    @classmethod
-    def _unique_titles(cls, cases: tuple[TemplateUseCase, ...]) -> tuple[TemplateUseCase, ...]:
-        seen: set[str] = set()
-        for case in cases:
-            if case.title.casefold() in seen:
-                raise ValueError(f"two use cases are called {case.title!r}; give each its own title")
-            seen.add(case.title.casefold())
-        return cases
 
 
 @dataclass(frozen=True)

@@ -75,4 +75,5 @@ def selection_rates_alt(result) -> str:
     reference = result.reference_group
     line = (f" The dashed line marks four-fifths of the highest judged rate, "
             f"{reference.selection_rate * 0.8:.1%}." if reference is not None else "")
-    return f"Bar chart of selection rate by {' and '.join(result.groups)}: {'; '.join(parts)}.{line}"
+    groups = " and ".join(group.replace("_", " ") for group in result.groups)
+    return f"Bar chart of selection rate by {groups}: {'; '.join(parts)}.{line}"

@@ -13,7 +13,7 @@ from typing import Annotated
 from pydantic import AfterValidator, Field
 
 from kit.paths import NOTEBOOKS_DIR
-from kit.workshop.content import ContentError, ContentModel, load_valid, number_lessons
+from kit.workshop.content import ContentError, ContentModel, load_valid, number_lessons, unique_ids
 
 
 class LessonEntry(ContentModel):
@@ -30,20 +30,8 @@ class LessonEntry(ContentModel):
     summary: str = Field(min_length=1, description="one sentence on what the lesson teaches")
 
 
-def _unique(entries: list[LessonEntry]) -> list[LessonEntry]:
-    for attribute in ("id", "file"):
-        seen: set[str] = set()
-        for entry in entries:
-            value = getattr(entry, attribute)
-            if value in seen:
-                raise ValueError(f"two lessons have the {attribute} {value!r}; give each lesson its own {attribute}")
-            seen.add(value)
-    if not entries:
-        raise ValueError("no lessons are listed; list at least one")
-    return entries
-
-
-Registry = Annotated[list[LessonEntry], AfterValidator(_unique)]
+Registry = Annotated[list[LessonEntry], Field(min_length=1), AfterValidator(unique_ids("lessons")),
+                     AfterValidator(unique_ids("lessons", "file"))]
 
 
 @dataclass(frozen=True)

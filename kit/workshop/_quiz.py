@@ -22,7 +22,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field, model_validator
 
-from kit.workshop.content import ContentModel, load_valid
+from kit.workshop.content import ContentModel, load_valid, unique_ids
 
 KINDS = ("single", "multiple")
 
@@ -53,15 +53,7 @@ class Question(ContentModel):
         return frozenset(i for i, option in enumerate(self.options) if option.correct)
 
 
-def _unique(questions: list[Question]) -> list[Question]:
-    ids = [q.id for q in questions]
-    twice = sorted({i for i in ids if ids.count(i) > 1})
-    if twice:
-        raise ValueError(f"two questions share the id {', '.join(twice)}; give each its own")
-    return questions
-
-
-Quiz = Annotated[list[Question], AfterValidator(_unique)]
+Quiz = Annotated[list[Question], AfterValidator(unique_ids("questions"))]
 
 
 @dataclass(frozen=True)

@@ -35,12 +35,17 @@ class ContentError(ValueError):
 Items = Annotated[list[T], AfterValidator(tuple)]
 
 
-def unique_ids(what: str, attribute: str = "id") -> Callable[[Sequence], Sequence]:
-    """A validator refusing two entries with the same ``id``; ``what`` names the entries, as in "questions"."""
+def unique_ids(what: str, attribute: str = "id", *, any_case: bool = False) -> Callable[[Sequence], Sequence]:
+    """A validator refusing two entries with the same ``id`` (or ``attribute``; with ``any_case``, in any case).
+
+    ``what`` names the entries, as in "questions": "two questions share the id x; give each its own".
+    """
 
     def check(entries: Sequence) -> Sequence:
-        ids = [getattr(entry, attribute) for entry in entries]
-        twice = sorted({str(i) for i in ids if ids.count(i) > 1})
+        ids = [str(getattr(entry, attribute)) for entry in entries]
+        keys = [i.casefold() for i in ids] if any_case else ids
+        first = {key: i for i, key in reversed(list(zip(ids, keys)))}
+        twice = sorted({first[key] for key in keys if keys.count(key) > 1})
         if twice:
             raise ValueError(f"two {what} share the {attribute} {', '.join(twice)}; give each its own")
         return entries

@@ -65,7 +65,7 @@ def test_practice_register_joins_two_templates_with_fresh_refs():
      "A mitigation should not make a risk worse; lower this value"),
     ({"title": "T", "risks": ["not a mapping"]}, "'risks', entry 1: should be a valid dictionary"),
     ({"title": "T", "risks": [{"title": "A", "likelihood": 1, "severity": 1}] * 2},
-     "'risks': two risks are called 'A'; give each risk its own title"),
+     "'risks': two risks share the title A; give each its own"),
 ])
 def test_a_broken_template_names_the_file_the_risk_and_the_fix(monkeypatch, data, words):
     monkeypatch.setattr(content, "_read", lambda name: data)

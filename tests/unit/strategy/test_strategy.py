@@ -172,7 +172,7 @@ def test_bad_scales_file_names_the_fix(monkeypatch, change, message):
     ({"title": "Broken", "value": 3, "effort": 3, "risk": 2, "hours_saved": 4},
      "'use_cases', entry 2 \\('Broken'\\): You gave 'Hours saved per month' but not 'Cost of a staff hour'"),
     ({"title": "fine", "value": 3, "effort": 3, "risk": 2},
-     "'use_cases': two use cases are called 'fine'; give each its own title"),
+     "'use_cases': two use cases share the title Fine; give each its own"),
 ])
 def test_bad_template_names_the_use_case(monkeypatch, broken, message):
     raw = {"name": "T", "use_cases": [{"title": "Fine", "value": 3, "effort": 3, "risk": 2}, broken]}

@@ -82,7 +82,7 @@ def test_bad_agenda_item_is_named(monkeypatch):
 @pytest.mark.parametrize(("lessons_file", "message"), [
     ([{**_ONE[0], "minutes": "ten"}], r"entry 1 \('a'\), 'minutes': should be a valid integer.*expected teaching time"),
     ([{**_ONE[0], "id": "Bias"}], r"'id': 'Bias' is not written the way the kit reads it; expected a short id in lower case"),
-    ([_ONE[0], {**_ONE[0], "file": "01_b.ipynb"}], "two lessons have the id 'a'; give each lesson its own id"),
+    ([_ONE[0], {**_ONE[0], "file": "01_b.ipynb"}], "two lessons share the id a; give each its own"),
     ([{**_ONE[0], "minuts": 3}], "'minuts': this key is not one the kit reads"),
     ([{**_ONE[0], "number": "00"}], "'number': this key is not one the kit reads"),
 ], ids=["not-a-number", "capital-id", "same-id", "misspelt-key", "number-is-derived"])
