@@ -38,7 +38,30 @@ def _serve(args: argparse.Namespace) -> int:
         return 2
     if args.organiser:
         os.environ["KIT_ORGANISER"] = args.organiser  # read by the certificate, in every page's kernel
+    if not _expire_rooms(args.room_days):
+        return 2
     return _run_voila(options, open_browser=args.open)
+
+
+def _expire_rooms(days: int | None) -> bool:
+    """Delete the rooms older than the room lifetime (``--room-days``, else KIT_ROOM_DAYS); False on a problem."""
+    from kit.room import RoomError, room_days, room_store
+    from kit.workshop import DatabaseError
+
+    if days is not None:
+        if days < 1:
+            print("kit serve: --room-days must be 1 or more (days a room's data is kept).", file=sys.stderr)
+            return False
+        os.environ["KIT_ROOM_DAYS"] = str(days)  # read by every page's kernel too
+    try:
+        gone = room_store().expire()
+    except (RoomError, DatabaseError) as problem:
+        print(f"kit serve: {problem}", file=sys.stderr)
+        return False
+    if gone:
+        rooms = "room" if len(gone) == 1 else "rooms"
+        print(f"Deleted {len(gone)} {rooms} older than {room_days()} days, with everything shared in them.", flush=True)
+    return True
 
 
 def _run_voila(options: ServeOptions, open_browser: bool) -> int:
@@ -144,6 +167,9 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--open", action="store_true", help="open the start page in your web browser")
     serve.add_argument("--organiser", metavar="NAME",
                        help="the organisation running the workshop, printed on certificates (or set KIT_ORGANISER)")
+    serve.add_argument("--room-days", type=int, metavar="N",
+                       help="delete a room and what was shared in it N days after it was made, checked on every "
+                            "start (default 7, or set KIT_ROOM_DAYS)")
     serve.add_argument("--voila-arg", action="append", metavar="ARG", help="pass one more option to Voilà (repeatable)")
     serve.set_defaults(run=_serve)
 
@@ -166,11 +192,17 @@ def build_parser() -> argparse.ArgumentParser:
     guide.add_argument("--check", action="store_true", help="only check; exit 1 if the guide is out of date")
     guide.set_defaults(run=_guide)
 
+    from kit.chatbot._command import add_chatbot_parser
     from kit.delivery._command import add_delivery_parsers
     from kit.fairness._command import add_audit_parser
+    from kit.regulation._command import add_triage_parser
+    from kit.room._command import add_room_parser
 
     add_delivery_parsers(commands)
     add_audit_parser(commands)
+    add_chatbot_parser(commands)
+    add_triage_parser(commands)
+    add_room_parser(commands)
     commands.choices["audit"].set_defaults(run=_audit)
     return parser
 

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Make sure the Debian packages a part of the kit needs are installed, or say exactly what to run.
-# Usage: scripts/ensure-system-packages.sh [--optional] pdf|browser ...
+# Usage: scripts/ensure-system-packages.sh [--optional] pdf|browser|postgres ...
 #   pdf      Pango and a font, for the PDF handouts and certificates (WeasyPrint)
 #   browser  Debian's Chromium, for the browser tests
+#   postgres Debian's PostgreSQL server, which the tests start (throw-away) to check the shared-database store
 # With --optional a package that cannot be installed is reported and the script still succeeds
 # (the workshop runs; only PDF downloads say what is missing).
 set -euo pipefail
@@ -13,7 +14,8 @@ for part in "$@"; do
     --optional) optional=1 ;;
     pdf) wanted+=(libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core) ;;
     browser) wanted+=(chromium) ;;
-    *) echo "ensure-system-packages: unknown part '$part' (use pdf or browser)" >&2; exit 2 ;;
+    postgres) wanted+=(postgresql) ;;
+    *) echo "ensure-system-packages: unknown part '$part' (use pdf, browser or postgres)" >&2; exit 2 ;;
   esac
 done
 missing=()

@@ -44,6 +44,16 @@ CULL_TIMEOUT = int(os.environ.get("KIT_CULL_TIMEOUT", "3600"))
 CULL_EVERY = int(os.environ.get("KIT_CULL_EVERY", str(max(10, min(300, CULL_TIMEOUT // 4)))))
 # A page nobody has used for this long has its kernel shut down (as `kit serve`).
 KERNEL_IDLE = int(os.environ.get("KIT_KERNEL_IDLE", "600"))
+# Rooms (the trainer's live, anonymised view of the room's answers) need ONE database
+# that every attendee's server reaches: a PostgreSQL URL such as
+# postgresql://kit:PASSWORD@db.example.org:5432/kit (README: "Rooms on the hub").
+# Empty: each server keeps rooms in its own home, so a room cannot span attendees.
+DATABASE_URL = os.environ.get("KIT_DATABASE_URL", "")
+# What that database holds: "rooms" (default), or "rooms,workspaces" to keep every
+# attendee's saved work there too (then back up the database, not the homes).
+DATABASE_FOR = os.environ.get("KIT_DATABASE_FOR", "rooms")
+# Days a room and everything shared in it are kept; older rooms are deleted when a server starts.
+ROOM_DAYS = os.environ.get("KIT_ROOM_DAYS", "7")
 
 # Each user's home gets a link named KIT_LINK to KIT_DIR, so Voilà and JupyterLab
 # can reach the lessons while the home stays the user's own, writable folder.
@@ -137,6 +147,9 @@ c.Spawner.environment = {
     "KIT_WORKSPACE": WORKSPACE,
     "KIT_MAX_KERNELS": str(MAX_PAGES),
     "KIT_KERNEL_IDLE": str(KERNEL_IDLE),
+    "KIT_ROOM_DAYS": ROOM_DAYS,
+    # The shared database for rooms (and, if chosen, workspaces); see the README on who can read it.
+    **({"KIT_DATABASE_URL": DATABASE_URL, "KIT_DATABASE_FOR": DATABASE_FOR} if DATABASE_URL else {}),
 }
 
 # -------------------------------------------------------- idle-server culler ---

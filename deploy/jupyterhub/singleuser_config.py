@@ -3,6 +3,7 @@
 # the numbers come from the hub configuration through the environment.
 
 import os
+import sys
 
 import zmq
 
@@ -36,3 +37,14 @@ if zmq.has("curve"):
 # The lessons are the kit's own: trust them (in the user's Jupyter data folder), so
 # the log does not warn "Notebook ... is not trusted" on every page.
 trust_lessons()
+
+# Rooms older than KIT_ROOM_DAYS (7) are deleted when a server starts, as `kit serve`
+# does: in the shared database of KIT_DATABASE_URL, or in this user's home. A problem
+# with the database is logged here (and said plainly on the pages that use rooms);
+# it never stops the attendee's server from starting.
+try:
+    from kit.room import room_store
+
+    room_store().expire()
+except Exception as problem:  # noqa: BLE001 - the attendee's server starts whatever happens here
+    print(f"kit: old rooms were not deleted: {problem}", file=sys.stderr)

@@ -30,12 +30,15 @@ CONTENT_READERS = (
     "kit.transparency._features:feature_texts", "kit.transparency:card_words", "kit.transparency:letter_words",
     "kit.strategy:scales", "kit.workshop:next_steps", "kit.governance:vendor_questions",
     "kit.delivery._certificate:event", "kit.delivery:check_questions", "kit.delivery._doctor:_every_text",
+    "kit.chatbot:chatbot_content", "kit.regulation:ai_act", "kit.regulation:ll144_guide",
+    "kit.regulation:crosswalk",
 )
 
 #: The modules that declare teaching texts (:class:`kit.workshop.Texts`): the exercise feedback and the narration.
 TEXT_MODULES = (
     "kit.workshop._checks", "kit.strategy._checks", "kit.hiring._checks", "kit.transparency._checks",
     "kit.privacy._checks", "kit.risk._checks", "kit.measure._checks", "kit.fairness._narrate",
+    "kit.room._membership",
 )
 
 

@@ -3,6 +3,7 @@
 from kit import lazy_names
 from kit.workshop._agenda import AgendaFormat, Slot, agenda, agenda_format, agenda_names, formats
 from kit.workshop._lessons import Lesson, LessonEntry, lesson, lesson_ids, lesson_label, lessons
+from kit.workshop._database import DatabaseError
 from kit.workshop._checks import (Feedback, FeedbackTexts, as_series, check, matches, never_raises, numbers_hint,
                                   series_check, series_hint)
 from kit.workshop._glossary import (Term, UnknownTerm, lesson_terms, lesson_text, load_glossary, lookup,
@@ -11,9 +12,11 @@ from kit.workshop._merge import ID_KEYS, Merged, merge
 from kit.workshop._plan import NextSteps, Plan, build_plan, next_steps, read_part
 from kit.workshop._saved_work import Part, SavedWorkError
 from kit.workshop._plan_sections import (bias_explorer_section, bias_notes_section, goal_section,
-                                         organisation_section, own_audit_section, quiz_section)
+                                         organisation_section, own_audit_section, quiz_section, room_section)
 from kit.workshop._quiz import Grade, KINDS, Option, Question, grade, load_quiz, score
-from kit.workshop._store import ALPHABET, DB_NAME, StaleSave, Store, Workspace, WorkspaceError, normalise_code
+from kit.workshop._store import (
+    ALPHABET, DB_NAME, StaleSave, Store, Workspace, WorkspaceError, grouped_code, normalise_code,
+)
 from kit.workshop._texts import Say, Template, Texts, every_texts
 
 # Heavy imports (scikit-learn, fairlearn, nbformat): loaded on first use (kit.lazy_names), so the pages
@@ -40,6 +43,7 @@ __all__ = [
     "ALPHABET",
     "BEGIN",
     "DB_NAME",
+    "DatabaseError",
     "Drift",
     "END",
     "Feedback",
@@ -99,13 +103,14 @@ __all__ = [
     "merge",
     "never_raises",
     "next_steps",
-    "normalise_code",
+    "normalise_code", "grouped_code",
     "numbers_hint",
     "objectives",
     "organisation_section",
     "own_audit_section",
     "quiz_section",
     "render_guide",
+    "room_section",
     "score",
     "search",
     "series_check",

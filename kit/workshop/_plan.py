@@ -3,8 +3,9 @@
 What goes in, and in which order, is the list of saved parts in
 :mod:`kit.workshop.parts`: each part names the function that turns its value
 into a section, imported only when there is work to show. Parts not saved yet
-are listed with the lesson that makes them; a part whose saved value cannot be
-read is named, with the reason, rather than silently left out.
+are listed with the lesson that makes them, unless optional (a trainer's room);
+a part whose saved value cannot be read is named, with the reason, rather than
+silently left out.
 """
 
 from __future__ import annotations
@@ -84,7 +85,8 @@ def build_plan(workspace: Workspace, organisation: str | None = None) -> Plan:
                                      "it is still saved. Tell your trainer."))
             continue
         if section is None:
-            missing.append(part)
+            if not part.optional:
+                missing.append(part)
         else:
             sections.append(section)
     name = organisation or _organisation(workspace) or "our organisation"

@@ -56,3 +56,10 @@ def quiz_section(saved: dict) -> Section:
             continue
         rows.append([name.replace("_", " "), f"{right} of {total}"])
     return Section("Self-check results", table=(["Lesson", "Correct answers"], rows)) if rows else None
+
+
+def room_section(saved: dict) -> Section:
+    """One line: the trainer's room the attendee took part in (an optional part)."""
+    return Section("The workshop room", paragraphs=[
+        f"We took part in the trainer's room '{saved['name']}', where our quiz answers, scores and votes were "
+        "counted anonymously with the rest of the room."])

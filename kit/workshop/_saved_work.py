@@ -46,6 +46,8 @@ class Part:
     upgrades : version n → a function turning a version-n value into version n+1.
     section : ``"module:function"`` that turns the value into a section of the
         action plan, imported only when there is work to show.
+    optional : work the plan does not ask for (taking part in a trainer's
+        room): shown when saved, never listed as missing.
     """
 
     key: str
@@ -56,6 +58,7 @@ class Part:
     version: int = 1
     upgrades: Mapping[int, Callable[[Any], Any]] = field(default_factory=dict)
     family: bool = False
+    optional: bool = False
 
     def keys_in(self, keys: list[str]) -> list[str]:
         """The workspace keys among ``keys`` that hold this part."""

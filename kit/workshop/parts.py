@@ -127,8 +127,13 @@ class Maturity(_Open):
 
 
 class CaseDecision(_Open):
+    """One case's decision: the option's label, why, and (optional) the lens decided under and who played whom."""
+
     decision: str
     reasoning: str = ""
+    option: str = ""
+    lens: str = ""
+    roles: dict[str, str] = {}
 
 
 class CaseDecisions(RootModel[dict[str, CaseDecision]]):
@@ -162,6 +167,19 @@ class Evaluation(_Open):
     confidence: int | None = Field(None, ge=1, le=5)
     first_step: str = ""
     improve: str = ""
+
+
+class RoomMembership(_Open):
+    """The trainer's room the attendee joined (:mod:`kit.room`): no workspace code, only the room's own names.
+
+    ``participant`` is the anonymous id the room knows them by; ``shared`` the
+    part keys of the notes they chose to share with the room.
+    """
+
+    room: str
+    participant: str
+    name: str
+    shared: list[str] = []
 
 
 def _quiz_v1_to_v2(value: Any) -> Any:
@@ -212,12 +230,14 @@ AFTER_CHECK = Part("check.after", "action_plan", "Knowledge check at the end", A
                    f"{_DELIVERY}:after_check_section")
 EVALUATION = Part("evaluation.form", "action_plan", "Evaluation of the workshop", Evaluation,
                   f"{_DELIVERY}:evaluation_section")
+ROOM_MEMBERSHIP = Part("room.membership", "start", "Trainer's room", RoomMembership, f"{_SECTIONS}:room_section",
+                       optional=True)
 
 #: Every part, in the order of the action plan.
 ALL: tuple[Part, ...] = (ORGANISATION, GOAL, USE_CASES, STRATEGY_NOTES, PILLARS, PILLAR_NOTES, BIAS_EXPLORER,
                          OWN_AUDIT, BIAS_NOTES, EXPLAINER, NOTICE, MINIMISATION, RISK_REGISTER, RISK_NOTES, POLICY,
                          IMPACT, OVERSIGHT, POLICY_NOTES, VENDOR, TARGETS, MATURITY, CASES, STATEMENT, QUIZZES,
-                         BEFORE_CHECK, AFTER_CHECK, EVALUATION)
+                         BEFORE_CHECK, AFTER_CHECK, EVALUATION, ROOM_MEMBERSHIP)
 
 
 def part_for(key: str) -> Part:

@@ -10,27 +10,39 @@ screen or is saved into the next one.
 :func:`save` remembers the version of each value this page last saw. When
 another tab or window on the same code saved in between, the two are merged
 (:mod:`kit.workshop._merge`) instead of one silently replacing the other.
+After every save, :func:`on_save` listeners hear the value as saved (a
+trainer's room counts it); a listener that fails never costs the save.
 """
 
 from __future__ import annotations
 
+import logging
 from typing import Any, Callable
 
 from kit.workshop._merge import Merged, merge
 from kit.workshop._backend import StoreBackend, WorkspaceBackend
+from kit.workshop._database import database_url
 from kit.workshop._store import Item, StaleSave, Store
 
 _state: dict[str, Any] = {"store": None, "workspace": None}
 _seen: dict[str, tuple[int, Any]] = {}  # key -> (version, value) this page last loaded or saved
 _on_change: list[Callable[[WorkspaceBackend], None]] = []
 _on_switch: list[Callable[[WorkspaceBackend, bool], None]] = []
+_on_save: list[Callable[[str, Any], None]] = []
 _SAVE_TRIES = 20
+log = logging.getLogger(__name__)
 
 
 def store() -> StoreBackend:
-    """The store for this kernel, created on first use (the embedded SQLite store)."""
+    """The store for this kernel, created on first use.
+
+    The embedded SQLite store, unless ``KIT_DATABASE_URL`` is set and
+    ``KIT_DATABASE_FOR`` includes ``workspaces``: then the PostgreSQL server it
+    names (a bad setting or a server out of reach raises a plain DatabaseError).
+    """
     if _state["store"] is None:
-        _state["store"] = Store()
+        url = database_url("workspaces")
+        _state["store"] = Store() if url is None else Store(url=url)
     return _state["store"]
 
 
@@ -54,9 +66,14 @@ def ensure() -> WorkspaceBackend:
     return current() or _activate(store().create(), switched=False)
 
 
+def _listen(listeners: list, listener: Callable) -> None:
+    if listener not in listeners:  # a listener added twice (a second panel on the page) is called once
+        listeners.append(listener)
+
+
 def on_change(listener: Callable[[WorkspaceBackend], None]) -> None:
     """Call ``listener(workspace)`` whenever a workspace becomes current, even one started by a first save."""
-    _on_change.append(listener)
+    _listen(_on_change, listener)
 
 
 def on_switch(listener: Callable[[WorkspaceBackend, bool], None]) -> None:
@@ -67,7 +84,17 @@ def on_switch(listener: Callable[[WorkspaceBackend, bool], None]) -> None:
     go back to its starting state. When False, the page had no workspace, and
     what the attendee did on it before choosing one may stay.
     """
-    _on_switch.append(listener)
+    _listen(_on_switch, listener)
+
+
+def on_save(listener: Callable[[str, Any], None]) -> None:
+    """Call ``listener(key, value)`` after every successful :func:`save`, with the value as saved (merged).
+
+    The save has happened when the listener runs: an exception it raises is
+    logged and goes no further, so the attendee's work is never lost or held
+    up by it. A listener that has something to tell the attendee says so itself.
+    """
+    _listen(_on_save, listener)
 
 
 def load(key: str, default: Any = None) -> Any:
@@ -97,6 +124,7 @@ def save(key: str, value: Any, whole: bool = False, schema: int = 1) -> Merged |
     workspace = ensure()
     if whole:
         _seen[key] = (workspace.save(key, value, schema=schema), value)
+        _saved(key, value)
         return None
     version, base = _seen.get(key, (0, None))
     merged = None
@@ -108,8 +136,17 @@ def save(key: str, value: Any, whole: bool = False, schema: int = 1) -> Merged |
             value, base, version = merged.value, stale.value, stale.version
             continue
         _seen[key] = (version, value)
+        _saved(key, value)
         return merged
     raise RuntimeError(f"could not save {key!r}: it kept changing in another tab")
+
+
+def _saved(key: str, value: Any) -> None:
+    for listener in list(_on_save):
+        try:
+            listener(key, value)
+        except Exception:  # noqa: BLE001 - the save is done; a listener's fault must not undo or block it
+            log.exception("a listener to saves failed after %s was saved", key)
 
 
 def _activate(workspace: WorkspaceBackend, switched: bool) -> WorkspaceBackend:
@@ -130,3 +167,4 @@ def reset() -> None:
     _seen.clear()
     _on_change.clear()
     _on_switch.clear()
+    _on_save.clear()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kit.workshop import session
+from tests.postgres import postgres_database, postgres_server, postgres_url, storage  # noqa: F401 - fixtures
 
 
 @pytest.fixture()

@@ -17,7 +17,8 @@ CONDA_NAMES = {}
 
 
 def _split(requirement: str) -> tuple[str, str]:
-    match = re.match(r"^\s*([A-Za-z0-9_.\-]+)\s*(.*)$", requirement)
+    """Name and version bounds; extras (``psycopg[binary]``) are pip's spelling only, so they are left out."""
+    match = re.match(r"^\s*([A-Za-z0-9_.\-]+)\s*(?:\[[^\]]*\])?\s*(.*)$", requirement)
     return match[1].lower().replace("_", "-"), match[2].replace(" ", "")
 
 

@@ -1,4 +1,8 @@
-"""The workspace-code widget, and :class:`SavedPart`, the way every app saves and shows its work."""
+"""The workspace-code widget, and :class:`SavedPart`, the way every app saves and shows its work.
+
+Both show the trainer's room the open workspace is in (:mod:`kit.room`): the
+panel says so in one line, and a note gets a box to share it with the room.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ from typing import Any, Callable
 
 import ipywidgets as widgets
 
+from kit.room import membership
 from kit.workshop import session
 from kit.workshop._saved_work import Part, SavedWorkError
 from kit.workshop._store import Workspace
@@ -63,8 +68,24 @@ def workspace_panel() -> widgets.VBox:
     open_button.on_click(on_open)
     code.on_submit(on_open)
     return widgets.VBox(
-        [status, widgets.HBox([start]), widgets.HBox([code, open_button]), errors]
+        [status, widgets.HBox([start]), widgets.HBox([code, open_button]), errors, _room_line()]
     )
+
+
+def _room_line() -> widgets.HTML:
+    """The room the open workspace is in (nothing when none), or that it has closed.
+
+    Made by the panel every lesson shows, so every lesson's saves reach the room while the attendee is in one.
+    """
+    line = widgets.HTML()
+
+    def show(now: membership.Status) -> None:
+        text = notice(membership.say("status", name=now.membership.name)) if now.membership is not None else ""
+        line.value = text + (notice(now.problem, "warning") if now.problem else "")
+
+    membership.on_status(show)
+    show(membership.status())
+    return line
 
 
 class SavedPart:
@@ -137,7 +158,9 @@ def saved_text(part: Part, description: str, placeholder: str = "", multiline: b
     """A text box whose value is saved to the workspace as the attendee types.
 
     The value comes back whenever the attendee opens their workspace. Typing
-    before any workspace exists starts one, so nothing is lost.
+    before any workspace exists starts one, so nothing is lost. While the
+    workspace is in a trainer's room, a box under a note shares it with the
+    room without a name; the choice is kept in the workspace.
     """
     cls = widgets.Textarea if multiline else widgets.Text
     box = cls(description=description, placeholder=placeholder, continuous_update=False,
@@ -160,4 +183,35 @@ def saved_text(part: Part, description: str, placeholder: str = "", multiline: b
             saved.save(change["new"])
 
     box.observe(on_value, names="value")
-    return widgets.VBox([box, saved.notice, errors])
+    children = [box, saved.notice, errors]
+    if membership.shareable(part.key):
+        children.insert(1, _share_box(part, errors))
+    return widgets.VBox(children)
+
+
+def _share_box(part: Part, errors: widgets.HTML) -> widgets.Checkbox:
+    """"Share this note with the room", shown only while the open workspace is in a room, ticked as saved there."""
+    share = widgets.Checkbox(description=membership.say("share"), indent=False,
+                             layout=widgets.Layout(width="auto", display="none"))
+    loading = {"now": False}
+
+    def show(now: membership.Status) -> None:
+        loading["now"] = True
+        try:
+            share.value = part.key in now.shared
+            share.layout.display = None if now.membership is not None else "none"
+        finally:
+            loading["now"] = False
+
+    @guarded(errors, "share your note with the room")
+    def on_share(change):
+        if not loading["now"]:
+            try:
+                membership.share_note(part.key, change["new"])
+            finally:
+                show(membership.status())  # the box says what the room has, even when sharing failed
+
+    share.observe(on_share, names="value")
+    membership.on_status(show)
+    show(membership.status())
+    return share

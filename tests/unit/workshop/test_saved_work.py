@@ -37,7 +37,8 @@ SAMPLES = {
     "kpis.targets": {"staff_awareness": 90.0},
     "culture.maturity": {"organisation": "Riverside", "ratings": {"culture-speak-up": 1}},
     "cases.decisions": {"sales": {"title": "Lead scoring", "decision": "Pilot with consent", "reasoning": "Trust",
-                                  "lens_ids": ["western"], "number": 1}},
+                                  "option": "consent_only", "lens": "western", "roles": {"Sales lead": "Sam"},
+                                  "lenses": ["Western cultures"], "lens_ids": ["western"], "number": 1}},
     "transparency.statement": {"answers": {"purpose": "To shortlist faster."}},
     "quiz.": {"answers": {"reload": [1]}},
     "check.before": {"answers": {"03_bias_in_hiring/proxy": [1], "02_ethics_pillars/postcode": [2]}},
@@ -45,6 +46,8 @@ SAMPLES = {
                     "before": {"03_bias_in_hiring/proxy": [1], "02_ethics_pillars/postcode": [2]}},
     "evaluation.form": {"relevance": 4, "confidence": 3, "first_step": "Ask our supplier for their audit",
                         "improve": "More time for the risk register"},
+    "room.membership": {"room": "KQP-M3T", "participant": "0f" * 16, "name": "Leeds council, 4 Dec",
+                        "shared": ["risk.notes"]},
 }
 
 

@@ -50,6 +50,36 @@ def test_two_tabs_on_one_code_merge_instead_of_overwriting():
     assert titles == ["Leak", "Bias", "Jobs"] and merged.renamed == [("R2", "R3")]
 
 
+def test_save_listeners_hear_the_value_as_saved_after_a_merge():
+    heard = []
+    session.on_save(lambda key, value: heard.append((key, value)))
+    session.save("register", [{"ref": "R1", "title": "Leak"}])
+    other_tab = session.store().open(session.current().code)
+    other_tab.save("register", [{"ref": "R1", "title": "Leak"}, {"ref": "R2", "title": "Bias"}], expected=1)
+    session.save("register", [{"ref": "R1", "title": "Data leak"}])
+    session.save("audit", {"threshold": 0.5}, whole=True)
+    assert heard == [("register", [{"ref": "R1", "title": "Leak"}]),
+                     ("register", [{"ref": "R1", "title": "Data leak"}, {"ref": "R2", "title": "Bias"}]),
+                     ("audit", {"threshold": 0.5})]
+
+
+def test_a_save_listener_that_fails_never_loses_or_blocks_the_save(caplog):
+    heard = []
+
+    def broken(_key, _value):
+        raise RuntimeError("room database unreachable")
+
+    session.on_save(broken)
+    session.on_save(lambda key, _value: heard.append(key))
+    session.on_save(broken)  # added twice: called once
+    session.save("profile.goal", "Check our tool")
+    assert session.current().load("profile.goal") == "Check our tool" and heard == ["profile.goal"]
+    assert [r.message for r in caplog.records] == ["a listener to saves failed after profile.goal was saved"]
+    session.reset()
+    session.save("profile.goal", "Again")
+    assert heard == ["profile.goal"]  # reset forgets the listeners
+
+
 def test_saved_part_shows_the_merge_and_says_so():
     from kit.workshop.ui import SavedPart
 

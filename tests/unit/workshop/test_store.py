@@ -1,10 +1,11 @@
-"""The workspace store: codes, isolation, atomic and concurrent writes."""
+"""The workspace store: codes, isolation, atomic and concurrent writes, on SQLite and on a real PostgreSQL server."""
 
 from __future__ import annotations
 
 import hashlib
 import multiprocessing
 import sqlite3
+import threading
 
 import pytest
 
@@ -12,8 +13,16 @@ from kit.workshop import ALPHABET, StaleSave, Store, WorkspaceError, normalise_c
 
 
 @pytest.fixture()
-def store(tmp_path):
-    return Store(tmp_path)
+def store(storage):
+    """A store on SQLite, then on PostgreSQL (the same tests run on both)."""
+    opened = Store(**storage)
+    yield opened
+    opened.close()
+
+
+def _rows(store, table):
+    with store.database.read() as db:
+        return db.execute(f"SELECT * FROM {table}").fetchall()
 
 
 def test_new_workspace_code_is_well_formed_and_reopens(store):
@@ -42,6 +51,14 @@ def test_two_attendees_never_see_each_other(store):
 
 def test_codes_are_not_stored_in_clear(store):
     workspace = store.create()
+    workspace.save("note", "kept")
+    stored = repr(_rows(store, "workspace") + _rows(store, "item"))
+    assert workspace.code not in stored and workspace.code.replace("-", "") not in stored
+
+
+def test_the_sqlite_file_never_holds_a_code(tmp_path):
+    store = Store(tmp_path)
+    workspace = store.create()
     raw = store.path.read_bytes() + (store.path.with_name(store.path.name + "-wal").read_bytes()
                                      if store.path.with_name(store.path.name + "-wal").exists() else b"")
     assert workspace.code.encode() not in raw
@@ -61,8 +78,7 @@ def test_malformed_code_gets_a_plain_message(code, message):
 def test_unknown_code_is_refused_not_created(store):
     with pytest.raises(WorkspaceError, match="No workspace has the code ACDE-FGHJ-KM34"):
         store.open("acde fghj km34")
-    with sqlite3.connect(store.path) as db:
-        assert db.execute("SELECT count(*) FROM workspace").fetchone()[0] == 0
+    assert _rows(store, "workspace") == []
 
 
 def test_save_replaces_value_and_delete_forgets(store):
@@ -74,10 +90,10 @@ def test_save_replaces_value_and_delete_forgets(store):
     assert workspace.load("score", "gone") == "gone"
 
 
-def test_values_survive_a_new_store_object(tmp_path):
-    code = Store(tmp_path).create().code
-    Store(tmp_path).open(code).save("k", {"nested": [1, "two", None]})
-    assert Store(tmp_path).open(code).load("k") == {"nested": [1, "two", None]}
+def test_values_survive_a_new_store_object(storage):
+    code = Store(**storage).create().code
+    Store(**storage).open(code).save("k", {"nested": [1, "two", None]})
+    assert Store(**storage).open(code).load("k") == {"nested": [1, "two", None]}
 
 
 def test_unicode_and_markup_come_back_unchanged(store):
@@ -88,18 +104,17 @@ def test_unicode_and_markup_come_back_unchanged(store):
 
 
 def _writer(args):
-    root, code, worker = args
-    workspace = Store(root).open(code)
+    storage, code, worker = args
+    workspace = Store(**storage).open(code)
     for i in range(50):
         workspace.save(f"w{worker}.item{i}", {"worker": worker, "i": i})
         workspace.save("shared", worker)
     return worker
 
 
-def test_concurrent_writers_lose_nothing(tmp_path):
-    store = Store(tmp_path)
+def test_concurrent_writers_lose_nothing(store, storage):
     codes = [store.create().code for _ in range(2)]
-    jobs = [(tmp_path, codes[w % 2], w) for w in range(4)]
+    jobs = [(storage, codes[w % 2], w) for w in range(4)]
     with multiprocessing.get_context("spawn").Pool(4) as pool:
         assert sorted(pool.map(_writer, jobs)) == [0, 1, 2, 3]
     first, second = store.open(codes[0]), store.open(codes[1])
@@ -107,6 +122,29 @@ def test_concurrent_writers_lose_nothing(tmp_path):
     assert first.load("w2.item49") == {"worker": 2, "i": 49}
     assert first.load("shared") in (0, 2) and second.load("shared") in (1, 3)
     assert first.load("w1.item0") is None
+
+
+def _add(store, code, times):
+    """Add one to a counter ``times`` times the way a page saves: with the version it saw, again when stale."""
+    workspace = store.open(code)
+    for _ in range(times):
+        while True:
+            value, version = workspace.load_versioned("count")
+            try:
+                workspace.save("count", (value or 0) + 1, expected=version)
+                break
+            except StaleSave:
+                continue
+
+
+def test_two_threads_saving_one_value_lose_no_update(store):
+    code = store.create().code
+    workers = [threading.Thread(target=_add, args=(store, code, 40)) for _ in range(2)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    assert store.open(code).load_versioned("count") == (80, 80)
 
 
 def test_each_save_raises_the_version(store):

@@ -1,0 +1,14 @@
+"""The room's widgets: the attendee's join panel, and the trainer page with the room's answers."""
+
+from kit.room.ui._join import join_panel
+from kit.room.ui._trainer import POLL_SECONDS, TrainerPage, trainer_page
+from kit.room.ui._view import panel_html, panels_html
+
+__all__ = [
+    "POLL_SECONDS",
+    "TrainerPage",
+    "join_panel",
+    "panel_html",
+    "panels_html",
+    "trainer_page",
+]
