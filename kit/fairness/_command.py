@@ -1,7 +1,10 @@
 """The ``kit audit`` command: audit a CSV file from the command line.
 
 ``kit audit FILE.csv --outcome COL --group COL [--group COL2 ...]
-[--label COL] [--positive VALUE] [--format table|json|html] [--out PATH]``
+[--label COL] [--positive VALUE] [--format table|json|html] [--out PATH]``;
+with ``--standard nyc-ll144`` (``--outcome COL`` or ``--score COL``) the call
+goes to :func:`kit.regulation._command.run_ll144`, which writes the summary
+New York City's Local Law 144 asks for.
 
 The lead's ``kit/cli.py`` calls :func:`add_audit_parser` and dispatches to
 :func:`run_audit`. Bad input ends with exit code 2 and one plain line on
@@ -39,10 +42,11 @@ def add_audit_parser(subparsers):
     parser = subparsers.add_parser(
         "audit", help="check a CSV of decisions for adverse impact (four-fifths rule)",
         description="Compare selection rates between groups in a CSV file and apply the "
-                    "four-fifths rule. A screening signal, not legal proof.")
+                    "four-fifths rule, or (--standard nyc-ll144) write the summary New York City's "
+                    "Local Law 144 asks for. A screening signal, not legal proof.")
     parser.add_argument("file", metavar="FILE.csv", help="comma-separated file, UTF-8")
-    parser.add_argument("--outcome", required=True, metavar="COL",
-                        help="column with the decision (two values)")
+    parser.add_argument("--outcome", metavar="COL",
+                        help="column with the decision (two values); required unless --score is given")
     parser.add_argument("--group", required=True, action="append", metavar="COL",
                         help="protected column; repeat for intersectional groups")
     parser.add_argument("--label", metavar="COL",
@@ -52,6 +56,12 @@ def add_audit_parser(subparsers):
     parser.add_argument("--format", choices=["table", "json", "html"], default="table",
                         help="output format (default: table)")
     parser.add_argument("--out", metavar="PATH", help="write to this file instead of the screen")
+    parser.add_argument("--standard", choices=["four-fifths", "nyc-ll144"], default="four-fifths",
+                        help="four-fifths (default): the four-fifths rule; nyc-ll144: the summary New York "
+                             "City's Local Law 144 asks for (--group SEX --group RACE, in that order)")
+    parser.add_argument("--score", metavar="COL",
+                        help="with --standard nyc-ll144: a score column, for scoring rates (the share of "
+                             "each category scoring above the median) instead of selection rates")
     return parser
 
 
@@ -125,7 +135,16 @@ def run_audit(args):
     int
         0 on success; 2 on bad input, after one line on standard error.
     """
+    if getattr(args, "standard", "four-fifths") == "nyc-ll144":
+        from kit.regulation._command import run_ll144
+
+        return run_ll144(args)
     try:
+        if getattr(args, "score", None) is not None:
+            raise AuditInputError("--score is for the Local Law 144 summary: add --standard nyc-ll144, or give "
+                                  "the decision column with --outcome instead.")
+        if args.outcome is None:
+            raise AuditInputError("Name the decision column with --outcome COL (two values, such as 1/0).")
         df = read_audit_csv(args.file)
         result = audit(df, args.outcome, args.group, label=args.label, positive=args.positive)
         text = _render(result, args.format)
