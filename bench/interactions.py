@@ -23,6 +23,8 @@ from protocol import Control, KernelAction
 Step = Callable[[object], object]
 
 
+SALES_CASE = "Small-business sales: AI lead scoring and automated outreach for a small sales team"
+
 @dataclass(frozen=True)
 class Interaction:
     what: str
@@ -126,11 +128,11 @@ INTERACTIONS: dict[str, Interaction] = {
         kernel=KernelAction(Control("RadioButtonsModel", css_class="kit-s-strategy-problems", option="Fully in place", value=True)),
     ),
     "11_cultural_and_sector_context.ipynb": Interaction(
-        "compare two lenses", ".kit-case-explorer",
-        _in(".kit-case-explorer", lambda app: app.get_by_label("Side by side with")
-            .select_option(label="Region: Developing economies")),
-        _text_has(".kit-case-explorer", "Keep a phone and walk-in route"),
-        kernel=KernelAction(Control("DropdownModel", "Side by side with", option="Region: Developing economies", value=True)),
+        "pick the sales case", ".kit-case-explorer",
+        _in(".kit-case-explorer", lambda app: app.get_by_label("Case", exact=True)
+            .select_option(label=SALES_CASE)),
+        _text_has(".kit-case-explorer", "Brightdesk"),
+        kernel=KernelAction(Control("DropdownModel", "Case", option=SALES_CASE, value=True)),
     ),
     "12_ethical_innovation_and_advocacy.ipynb": Interaction(
         "start from the example statement", ".kit-statement-builder",

@@ -1,13 +1,12 @@
-"""Sector case studies read through regional and stakeholder lenses (the *Cultural and sector context* lesson).
+"""Sector case studies read through the regional profiles (the *Cultural and sector context* lesson).
 
 The three regional profiles live in ``kit/content/cultural_regions.yaml`` and
 each case in its own file under ``kit/content/cases/``: a trainer adds a case
 by adding a file, and the explorer lists it. Every file is read against its
-schema (:class:`Region`, :class:`CaseFile`), and a broken one gets a message
-naming the file, the entry and the fix, while the other cases still load. The
-team's decisions are saved to the workspace as ``{case id: {"decision",
-"reasoning", "lenses", "title"}}`` under :data:`kit.workshop.parts.CASES`, and
-:func:`decisions_section` puts them in the action plan.
+schema (:class:`Region` here, :class:`kit.culture._case_schema.CaseFile`),
+and a broken one gets a message naming the file, the case, the field and the
+fix, while the other cases still load. The team's decisions are recorded by
+:mod:`kit.culture._case_decisions`.
 """
 
 from __future__ import annotations
@@ -16,14 +15,13 @@ from dataclasses import dataclass
 from typing import Annotated
 
 import pandas as pd
-from pydantic import AfterValidator, Field, ValidationInfo, field_validator
+from pydantic import AfterValidator, Field
 
+from kit.culture._case_schema import CaseFile
 from kit.workshop.content import ContentError, ContentModel, Items, load, load_valid, unique_ids, validate
-from kit.documents import Section
 from kit.paths import CONTENT_DIR
 
 CASES_DIR = CONTENT_DIR / "cases"
-MAX_REASONING = 2000
 
 _Line = Annotated[str, Field(min_length=1)]
 
@@ -51,22 +49,46 @@ Regions = Annotated[Items[Region], Field(min_length=1), AfterValidator(unique_id
 
 @dataclass(frozen=True)
 class Lens:
-    """One way of reading a case: a region's or a stakeholder's priorities and safeguards."""
+    """How one case's decision reads under one regional profile, and why."""
 
     id: str
     name: str
-    kind: str  # "region" or "stakeholder"
+    examples: str
+    values: tuple[str, ...]
     priorities: tuple[str, ...]
+    reads: str
+    why: str
+    leans_to: str  # an option id
     safeguards: tuple[str, ...]
+    kind: str = "region"
 
     @property
     def label(self) -> str:
-        return f"{'Region' if self.kind == 'region' else 'Stakeholder'}: {self.name}"
+        return f"Region: {self.name}"
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One option: its label, what it means for each stakeholder (by name) and what happened six months later."""
+
+    id: str
+    label: str
+    means: tuple[tuple[str, str], ...]
+    consequence: str
+
+
+@dataclass(frozen=True)
+class RoleCard:
+    """A role for the group's role-play."""
+
+    role: str
+    goal: str
+    worry: str
 
 
 @dataclass(frozen=True)
 class Case:
-    """A short scenario, the decision to take, its options, the stakeholders and the lenses."""
+    """A scenario, its stakeholders, the decision and its options, the regional readings, roles and debrief."""
 
     id: str
     title: str
@@ -74,9 +96,13 @@ class Case:
     source: str
     scenario: str
     decision: str
-    options: tuple[str, ...]
-    stakeholders: tuple[tuple[str, str], ...]
+    options: tuple[str, ...]  # the choices' labels, as saved decisions hold them
+    stakeholders: tuple[tuple[str, str], ...]  # (name, interest)
     lenses: tuple[Lens, ...]
+    choices: tuple[Choice, ...] = ()
+    roles: tuple[RoleCard, ...] = ()
+    draws_on: tuple[tuple[str, str], ...] = ()  # (seed, fact)
+    debrief: str = ""
     order: float = 100
 
     def lens(self, lens_id: str) -> Lens:
@@ -87,47 +113,12 @@ class Case:
         raise ValueError(f"The case '{self.title}' has no lens {lens_id!r}; its lenses are "
                          f"{', '.join(lens.id for lens in self.lenses)}.")
 
-
-class Stakeholder(ContentModel):
-    """Someone the case's decision affects, and what they want from it."""
-
-    name: str = Field(min_length=1, description="who they are, such as Patients")
-    interest: str = Field(min_length=1, description="one sentence on what they want from the decision")
-
-
-class LensText(ContentModel):
-    """A lens as a case file writes it, under its id."""
-
-    name: str = Field("", description="the stakeholder's name, such as Patients (a region lens takes its name "
-                                      "from cultural_regions.yaml)")
-    priorities: Items[_Line] = _texts(1, "priorities")
-    safeguards: Items[_Line] = _texts(1, "safeguards")
-
-
-class CaseFile(ContentModel):
-    """What a trainer writes in ``cases/<id>.yaml`` (see the comments at the top of ``healthcare.yaml``)."""
-
-    order: float = Field(100, description="a number: where the case sits in the list, such as 6")
-    title: str = Field(min_length=1, description="the case's title, in a few words")
-    sector: str = Field(min_length=1, description="the sector, such as Healthcare")
-    source: str = Field(min_length=1, description="where the case comes from")
-    scenario: str = Field(min_length=1, description="the situation, in a short paragraph")
-    decision: str = Field(min_length=1, description="the question the team decides, ending with '?'")
-    options: Items[_Line] = _texts(2, "options to choose from")
-    stakeholders: Items[Stakeholder] = Field(min_length=1, description="a list of stakeholders, each with a name "
-                                                                       "and an interest")
-    lenses: dict[str, LensText] = Field(min_length=2, description="at least two lenses to compare, each under "
-                                                                  "its own id, with priorities and safeguards")
-
-    @field_validator("lenses")
-    @classmethod
-    def _named(cls, lenses: dict[str, LensText], info: ValidationInfo) -> dict[str, LensText]:
-        regions = (info.context or {}).get("regions") or {}
-        for lens_id, lens in lenses.items():
-            if lens_id not in regions and not lens.name:
-                raise ValueError(f"the lens {lens_id!r} is a stakeholder lens and needs a name (or use a region "
-                                 f"id from cultural_regions.yaml: {', '.join(regions)})")
-        return lenses
+    def choice(self, key: str | None) -> Choice:
+        """The option with this id or label, or a plain error asking for one."""
+        for choice in self.choices:
+            if key in (choice.id, choice.label):
+                return choice
+        raise ValueError("Choose one of the options for your team's decision first.")
 
 
 def load_regions() -> tuple[Region, ...]:
@@ -143,6 +134,12 @@ def regions_frame() -> pd.DataFrame:
                           "strategic implications": "; ".join(r.implications)} for r in load_regions()])
 
 
+def _where(case_id: str, raw) -> str:
+    """``cases/<id>.yaml (case 'Its title')``: the file and the case, for every message about it."""
+    title = raw.get("title") if isinstance(raw, dict) else None
+    return f"cases/{case_id}.yaml" + (f" (case '{title}')" if isinstance(title, str) and title.strip() else "")
+
+
 def parse_case(case_id: str, raw, regions: tuple[Region, ...] | None = None) -> Case:
     """Check one case's data (as read from ``cases/<case_id>.yaml``) and return it.
 
@@ -153,20 +150,26 @@ def parse_case(case_id: str, raw, regions: tuple[Region, ...] | None = None) -> 
     raw : object
         The parsed YAML.
     regions : tuple of Region, optional
-        The regional profiles (read from their file when not given).
+        The regional profiles (read from their file when not given); a case
+        must read its decision under every one of them.
 
     Raises
     ------
     kit.workshop.content.ContentError
-        Naming the file, the entry at fault and the fix.
+        Naming the file, the case, the field at fault and the fix.
     """
     by_id = {r.id: r for r in (regions or load_regions())}
-    case = validate(raw, CaseFile, where=f"cases/{case_id}.yaml", context={"regions": by_id})
-    lenses = tuple(Lens(lens_id, by_id[lens_id].name if lens_id in by_id else lens.name,
-                        "region" if lens_id in by_id else "stakeholder", lens.priorities, lens.safeguards)
-                   for lens_id, lens in case.lenses.items())
+    case = validate(raw, CaseFile, where=_where(case_id, raw), context={"regions": by_id})
+    names = {s.id: s.name for s in case.stakeholders}
+    choices = tuple(Choice(o.id, o.label, tuple((names[s.id], o.means[s.id]) for s in case.stakeholders),
+                           " ".join(o.consequence.split())) for o in case.options)
+    lenses = tuple(Lens(region, by_id[region].name, by_id[region].examples, by_id[region].values,
+                        by_id[region].priorities, " ".join(r.reads.split()), " ".join(r.why.split()), r.leans_to,
+                        r.safeguards) for region, r in case.lenses.items())
     return Case(case_id, case.title, case.sector, case.source, " ".join(case.scenario.split()), case.decision,
-                case.options, tuple((s.name, s.interest) for s in case.stakeholders), lenses, case.order)
+                tuple(c.label for c in choices), tuple((s.name, s.interest) for s in case.stakeholders), lenses,
+                choices, tuple(RoleCard(r.role, r.goal, r.worry) for r in case.roles),
+                tuple((f.seed, f.fact) for f in case.draws_on), " ".join(case.debrief.split()), case.order)
 
 
 def scan_cases() -> tuple[list[Case], list[str]]:
@@ -190,96 +193,28 @@ def load_cases() -> list[Case]:
     return cases
 
 
+def find_case(case_id: str) -> Case:
+    """The case with this id (its file name), or a ContentError naming the cases there are."""
+    cases = {case.id: case for case in load_cases()}
+    if case_id not in cases:
+        raise ContentError(f"There is no case {case_id!r}; the cases are {', '.join(cases)}.")
+    return cases[case_id]
+
+
 def cases_frame(cases: list[Case] | None = None) -> pd.DataFrame:
-    """The cases as a table: sector, title, the decision to take, and the lenses it offers."""
+    """The cases as a table: sector, title, the decision to take, and how many options and roles it offers."""
     return pd.DataFrame([{"sector": c.sector, "case": c.title, "the decision": c.decision,
-                          "lenses": ", ".join(lens.name for lens in c.lenses)}
+                          "options": len(c.choices), "roles": len(c.roles)}
                          for c in (load_cases() if cases is None else cases)])
 
 
-def lens_table(case: Case, lens_ids: list[str]) -> pd.DataFrame:
-    """Priorities and safeguards of several lenses side by side, one column per lens."""
-    lenses = [case.lens(i) for i in lens_ids]
-    rows = []
-    for part in ("priorities", "safeguards"):
-        for n in range(max(len(getattr(lens, part)) for lens in lenses)):
-            row = {"part": part if n == 0 else ""}
-            for lens in lenses:
-                items = getattr(lens, part)
-                row[lens.label] = items[n] if n < len(items) else ""
-            rows.append(row)
-    return pd.DataFrame(rows)
+def lens_table(case: Case, lens_ids: list[str] | None = None) -> pd.DataFrame:
+    """How the decision reads under each lens: one row per lens, with why and the option it leans to."""
+    lenses = [case.lens(i) for i in lens_ids] if lens_ids else list(case.lenses)
+    return pd.DataFrame([{"lens": lens.name, "how the decision reads": lens.reads, "why": lens.why,
+                          "leans to": case.choice(lens.leans_to).label} for lens in lenses])
 
 
-def record_decision(saved, case: Case, decision: str | None, reasoning: str, lenses: list[str]) -> dict:
-    """A new saved value with the team's decision on ``case`` (earlier decisions kept).
-
-    Parameters
-    ----------
-    saved : dict or None
-        The value saved so far under :data:`kit.workshop.parts.CASES` (anything else counts as empty).
-    case : Case
-        The case decided on.
-    decision : str or None
-        One of ``case.options``.
-    reasoning : str
-        Why; stripped, at most :data:`MAX_REASONING` characters.
-    lenses : list of str
-        Ids of the lenses the team read it through.
-
-    Returns
-    -------
-    dict
-        Case id to ``{"title", "decision", "reasoning", "lenses", "lens_ids",
-        "number"}``; ``number`` counts up, so the latest decision is known.
-
-    Raises
-    ------
-    ValueError
-        When no option is chosen, the reasoning is empty or too long, or a lens
-        is not one of the case's.
-    """
-    if decision not in case.options:
-        raise ValueError("Choose one of the options for your team's decision first.")
-    reasoning = (reasoning or "").strip()
-    if not reasoning:
-        raise ValueError("Write a sentence or two on why your team chose this, then record it.")
-    if len(reasoning) > MAX_REASONING:
-        raise ValueError(f"Keep the reasoning under {MAX_REASONING} characters (it has {len(reasoning)}).")
-    ids = list(dict.fromkeys(lenses))
-    earlier = {k: v for k, v in saved.items() if k != case.id} if isinstance(saved, dict) else {}
-    record = {"title": case.title, "decision": decision, "reasoning": reasoning,
-              "lenses": [case.lens(lens_id).name for lens_id in ids], "lens_ids": ids,
-              "number": 1 + max((_number(r) for r in earlier.values()), default=0)}
-    return {**earlier, case.id: record}
-
-
-def _number(record) -> int:
-    """The order in which a saved decision was recorded (0 when unknown)."""
-    try:
-        return int(record.get("number", 0)) if isinstance(record, dict) else 0
-    except (TypeError, ValueError):
-        return 0
-
-
-def latest_case_id(saved) -> str | None:
-    """The case whose decision was recorded last, or None."""
-    records = saved.items() if isinstance(saved, dict) else []
-    return max(records, key=lambda item: _number(item[1]), default=(None, None))[0]
-
-
-def decisions_section(saved) -> Section | None:
-    """The team's decisions (workspace ``cases.decisions``) as a section of the action plan; None before any."""
-    rows = []
-    for case_id, record in sorted(saved.items() if isinstance(saved, dict) else [], key=lambda i: _number(i[1])):
-        if isinstance(record, dict) and record.get("decision"):
-            lenses = record.get("lenses") or []
-            rows.append([str(record.get("title") or case_id), str(record["decision"]),
-                         ", ".join(map(str, lenses)) if isinstance(lenses, list) else str(lenses),
-                         str(record.get("reasoning") or "")])
-    if not rows:
-        return None
-    return Section("Case decisions",
-                   paragraphs=[f"Your team recorded {len(rows)} decision{'s' if len(rows) != 1 else ''} on "
-                               "the sector cases, after reading them through different lenses."],
-                   table=(["Case", "Decision", "Lenses weighed", "Reasoning"], rows))
+def options_frame(case: Case) -> pd.DataFrame:
+    """What each option means for each stakeholder: one row per option, one column per stakeholder."""
+    return pd.DataFrame([{"option": choice.label, **dict(choice.means)} for choice in case.choices])

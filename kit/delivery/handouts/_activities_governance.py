@@ -140,14 +140,16 @@ def _context() -> Html:
 
     out = []
     for case in load_cases():
-        lenses = table(["Lens", "Priorities", "Safeguards"],
-                       [[lens.label, bullets(lens.priorities), bullets(lens.safeguards)] for lens in case.lenses],
+        lenses = table(["Lens", "How it reads", "Safeguards"],
+                       [[lens.label, lens.reads, bullets(lens.safeguards)] for lens in case.lenses],
                        caption=f"The lenses on '{case.title}'", cls="lenses")
         out.append(tag("div", join(
             tag("h4", f"{case.title} ({case.sector})"), tag("p", case.scenario),
-            tag("p", join(tag("strong", "The decision: "), case.decision)), ticks(case.options),
             tag("p", "Who it affects:", "label"), bullets(f"{name}: {interest}" for name, interest in case.stakeholders),
-            lenses, labelled_write("Your team's decision, the lenses you read it through, and why")), "case"))
+            tag("p", "Role cards:", "label"),
+            bullets(f"{role.role}. Goal: {role.goal} Worry: {role.worry}" for role in case.roles),
+            tag("p", join(tag("strong", "The decision: "), case.decision)), ticks(case.options),
+            labelled_write("Your team's decision, the setting you decided in, and why"), lenses), "case"))
     return join(*out)
 
 
