@@ -103,5 +103,12 @@ def kit_server(kit_server_log, workspace_root):
 
 
 @pytest.fixture()
+def watched(page):
+    """The page, failing the test if any script the attendee typed ever runs."""
+    page.on("dialog", lambda dialog: pytest.fail(f"a script ran in the page: {dialog.message}"))
+    return page
+
+
+@pytest.fixture()
 def context_options():
     return {"viewport": {"width": 1280, "height": 900}}

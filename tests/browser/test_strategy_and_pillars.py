@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.voila import open_app, saved_value, wait_for_widgets
+from tests.browser.voila import open_app, saved_value, reopen_workspace
 
 STRATEGY = "01_strategy_and_use_cases.ipynb"
 PILLARS = "02_ethics_pillars.ipynb"
@@ -48,13 +48,6 @@ def _add(page, title, value="3 · Clear help", risk="3 · Medium"):
     app.get_by_role("button", name="Add to my list").click()
 
 
-def _reopen(page, code):
-    page.reload()
-    wait_for_widgets(page)
-    page.get_by_label("Your code").fill(code)
-    page.get_by_role("button", name="Open my workspace").click()
-
-
 def test_adding_a_use_case_moves_the_matrix_and_the_pilot(strategy, workspace_root):
     page = strategy
     app = page.locator(MATRIX)
@@ -84,7 +77,7 @@ def test_markup_in_a_title_is_shown_as_text_and_comes_back_after_reload(strategy
     _matrix_alt(page, "7 <script>alert(1)</script> (value 4, risk 2)")
     code = page.locator(".kit-code").inner_text(timeout=TIMEOUT).strip()
 
-    _reopen(page, code)
+    reopen_workspace(page, code)
     app.get_by_text("Restored your 7 saved use cases.").wait_for(timeout=TIMEOUT)
     assert "<script>alert(1)</script>" in app.locator("table.kit-table").last.inner_text()
     assert app.get_by_label("Use case to edit").locator("option").count() == 8  # "A new use case" + 7
@@ -127,7 +120,7 @@ def test_sorting_a_scenario_gives_feedback_and_is_restored(pillars, workspace_ro
     code = page.locator(".kit-code").inner_text(timeout=TIMEOUT).strip()
     expected = {"answers": {"loyalty-app": ["privacy", "transparency"]}, "score": [1, 1, 10]}
     assert saved_value(workspace_root, code, "pillars.sorter", lambda saved: saved == expected) == expected
-    _reopen(page, code)
+    reopen_workspace(page, code)
     sorter.get_by_text("Your score: 1 of 10 scenarios sorted right").wait_for(timeout=TIMEOUT)
     assert sorter.get_by_role("checkbox", name="Privacy").is_checked()
 

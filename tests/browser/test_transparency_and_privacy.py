@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from tests.browser.voila import assert_clean, open_app, saved_value, wait_for_widgets
+from tests.browser.voila import assert_clean, open_app, saved_value, reopen_workspace
 
 EXPLAIN = "04_transparency_and_explainability.ipynb"
 PRIVACY = "05_privacy_and_data_governance.ipynb"
@@ -25,13 +25,6 @@ def open_lesson(page, kit_server):
     yield opener
     for log in logs:
         assert log.unexpected() == []
-
-
-def _reopen(page, code):
-    page.reload()
-    wait_for_widgets(page)
-    page.get_by_label("Your code").fill(code)
-    page.get_by_role("button", name="Open my workspace").click()
 
 
 def _reasons(page) -> str:
@@ -58,7 +51,7 @@ def test_choosing_an_applicant_changes_the_reasons_and_comes_back(open_lesson, w
     saved = saved_value(workspace_root, code, "transparency.explainer")
     assert saved["current"] == chosen and saved["explained"][-1]["applicant_id"] == chosen
 
-    _reopen(page, code)
+    reopen_workspace(page, code)
     page.locator(".kit-decision-explainer").get_by_role("heading", name=f"Applicant {chosen}").wait_for(timeout=SLOW)
     assert page.locator(".kit-decision-explainer").get_by_label("Or type an applicant id").input_value() == chosen
 
@@ -127,7 +120,7 @@ def test_unticking_columns_changes_k_and_comes_back(open_lesson, workspace_root)
     assert saved["purpose"] == "Shortlisting applicants" and saved["needed"]["postcode_area"] is False
     assert saved["risk"]["k"] == 5
 
-    _reopen(page, code)
+    reopen_workspace(page, code)
     checker = page.locator(".kit-minimisation")
     checker.get_by_text("(k = 5)").first.wait_for(timeout=SLOW)
     assert not checker.get_by_role("checkbox", name="postcode_area", exact=True).is_checked()

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from docx import Document as WordDocument
 
-from tests.browser.voila import chart_alt, open_app, saved_value, serious_violations, wait_for_download, wait_for_widgets
+from tests.browser.voila import chart_alt, open_app, saved_value, serious_violations, wait_for_download, reopen_workspace
 
 WAIT = 60_000  # ms; generous, because a shared training server can be slow
 VENDOR = "<img src=x onerror=alert(1)>"
@@ -48,13 +48,6 @@ def _wait_saved(page, workspace_root, key, check):
     return code, saved_value(workspace_root, code, key, lambda saved: bool(saved) and check(saved))
 
 
-def _reopen(page, code):
-    page.reload()
-    wait_for_widgets(page)
-    page.get_by_label("Your code").fill(code)
-    page.get_by_role("button", name="Open my workspace").click()
-
-
 def test_answers_change_the_summary_and_follow_ups_and_come_back(checklist, page, workspace_root):
     app = checklist
     app.get_by_text("No questions answered yet").wait_for(timeout=WAIT)
@@ -86,7 +79,7 @@ def test_answers_change_the_summary_and_follow_ups_and_come_back(checklist, page
                               lambda s: s["answers"] == {"our-data-use": 0, "training-data": 2})
     assert saved["vendor"] == VENDOR
 
-    _reopen(page, code)
+    reopen_workspace(page, code)
     app.get_by_text("2 of 18 questions answered", exact=False).wait_for(timeout=WAIT)
     assert app.get_by_label("Supplier", exact=True).input_value() == VENDOR
     strong = app.locator(".kit-q-our-data-use").get_by_role("radio", name="No, unless we opt in", exact=False)
@@ -150,7 +143,7 @@ def test_ratings_change_levels_and_plan_and_come_back(maturity, page, workspace_
                               lambda s: s["ratings"].get("ethics-principles") == 3)
     assert saved["ratings"]["strategy-review"] == 1 and len(saved["ratings"]) == 6
 
-    _reopen(page, code)
+    reopen_workspace(page, code)
     app.get_by_text("Ethics: Intermediate (66%)").wait_for(timeout=WAIT)
     assert app.locator(".kit-s-strategy-review").get_by_role("radio", name="Started", exact=True).is_checked()
 

@@ -98,6 +98,14 @@ def wait_for_widgets(page) -> None:
         _widgets_shown(page, WIDGET_TIMEOUT_MS)
 
 
+def reopen_workspace(page, code: str) -> None:
+    """Reload the page and open the workspace ``code`` as an attendee would (type it, press the button)."""
+    page.reload()
+    wait_for_widgets(page)
+    page.get_by_label("Your code").fill(code)
+    page.get_by_role("button", name="Open my workspace").click()
+
+
 def visible_text(page) -> str:
     return page.evaluate("() => document.body.innerText")
 
