@@ -1,44 +1,186 @@
-"""N simulated attendees open the apps at once and use them; reports render times, errors, memory.
+"""A room of simulated attendees against ``kit serve``: page live, answer and settled times, errors, memory.
 
-Run ``python bench/load_test.py --attendees 30``. Each attendee opens one
-lesson (round robin over the lessons, as in a self-paced room; or all the
-same one with ``--lesson 03``, as when a trainer says "open lesson 3 now"),
-waits until the page is live and performs the lesson's main interaction
-(``interactions.py``). All start together, against a ``kit serve`` started
-here with preheated kernels.
+Run a named scenario (the room-size goals), each on a fresh server per run,
+and read the medians of several runs::
 
-By default an attendee speaks the Jupyter protocol (``protocol.py``): it asks
-the server for exactly what a browser asks for, so the figures measure the
-server. ``--browser`` uses a headless Chromium page per attendee instead, the
-whole experience end to end; those Chromium pages share the server's 2 cores,
-so that mode measures the machine running both, not the server alone.
+    python bench/load_test.py --scenario render-60-round-robin   # 60 open a lesson each, round robin
+    python bench/load_test.py --scenario render-30-same-lesson   # 30 on lesson 02, then all open lesson 03
+    python bench/load_test.py --scenario interact-30             # 30 make their lesson's main change at once
+    python bench/load_test.py --scenario reload-30               # 30 reload their page at once
+    python bench/load_test.py --scenario all                     # each of them in turn
+
+Each scenario serves ``kit serve --room N`` (N: the attendees) and waits until
+its warm kernels are ready and the server is quiet before the room starts.
+``--attendees``, ``--runs`` and ``--serve-arg`` change a scenario, for a
+smoke run (``--scenario interact-30 --attendees 2 --runs 1``) or a variant.
+Without ``--scenario``, ``--attendees N [--lesson 03] [--pool-size K]
+[--pool 03=30]`` runs the older single-phase test: every attendee opens a
+page and makes its main change, on ``kit serve`` with those pool options.
+
+An attendee speaks the Jupyter protocol (``protocol.py``): it asks the server
+for exactly what a browser asks for, so the figures measure the server, not
+30 copies of Chromium on the same 2 cores. ``--browser`` (without
+``--scenario``) drives a headless Chromium page per attendee instead.
+
+Figures: **page live**, from the request for the page until every widget's
+state has arrived (the page can draw its controls); **answer**, from a change
+until the kernel sends the app's answer in words; **settled**, until the
+kernel has sent everything (the redrawn chart and the download files) and is
+idle; **freed** (reload), from a page's close request until its kernel is
+gone; **peak memory**, the most the server and its kernels held (resident
+memory, sampled twice a second), and the least memory the machine had free.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import statistics
 import threading
 import time
+from dataclasses import dataclass, field
 
-from tornado.httpclient import AsyncHTTPClient
+import psutil
+from tornado.httpclient import AsyncHTTPClient, HTTPClientError
 
-from common import CHROMIUM_ARGS, WIDGETS, answer_route, chromium_path, kit_server, notebooks_with_baseline, server_rss_mb, wait_for_pools
+from common import (CHROMIUM_ARGS, WIDGETS, answer_route, chromium_path, kit_server, notebooks_with_baseline,
+                    server_rss_mb, wait_for_pools, wait_until_settled)
 from interactions import INTERACTIONS, run_async
 from protocol import Attendee
 
-async def protocol_attendee(base: str, notebook: str, timeout_s: float) -> dict:
-    record = {"notebook": notebook, "render": None, "interaction": None, "error": None}
-    attendee = Attendee(base)
-    try:
-        record["render"] = (await attendee.open(notebook, timeout_s)).live
-        record["interaction"] = await attendee.perform(INTERACTIONS[notebook].kernel, timeout_s)
-    except Exception as problem:  # noqa: BLE001 - every failure is a measured error
-        record["error"] = f"{type(problem).__name__}: {str(problem)[:160]}"
-    finally:
-        await attendee.close()
-    return record
+LESSONS = sorted(INTERACTIONS)
 
+
+@dataclass(frozen=True)
+class Scenario:
+    """A named room: who opens what, what is timed, and the ``kit serve`` options (beyond ``--room N``)."""
+
+    what: str
+    attendees: int
+    lesson: str | None = None  # every attendee opens this lesson (a number); None: round robin
+    before: str | None = None  # the lesson the room was on before (opened, used and closed first)
+    timed: str = "render"  # render, interact or reload
+    serve: tuple[str, ...] = field(default_factory=tuple)
+
+
+SCENARIOS = {
+    "render-60-round-robin": Scenario("every attendee opens a lesson at the same moment, round robin", 60),
+    "render-30-same-lesson": Scenario("the room, on lesson 02, all open lesson 03 at the same moment", 30,
+                                      lesson="03", before="02"),
+    "interact-30": Scenario("pages open, lessons round robin, every attendee makes the main change at once", 30,
+                            timed="interact"),
+    "reload-30": Scenario("pages open, lessons round robin, every attendee reloads at once", 30, timed="reload"),
+}
+
+
+def percentile(values: list[float], q: float) -> float | None:
+    """The ``q`` quantile of ``values`` by the nearest-rank method; None when there are none."""
+    if not values:
+        return None
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(q * (len(ordered) - 1))))]
+
+
+def attendee_plan(attendees: int, lesson: str | None) -> list[str]:
+    """Which notebook each attendee opens: round robin over the lessons, or all the one starting with ``lesson``."""
+    notebooks = LESSONS
+    if lesson:
+        notebooks = [name for name in LESSONS if name.startswith(lesson)][:1]
+        if not notebooks:
+            raise SystemExit(f"No lesson starts with {lesson!r}; use a number such as 03.")
+    return [notebooks[i % len(notebooks)] for i in range(attendees)]
+
+
+# One attendee, as a record of what was measured.
+
+def record(notebook: str) -> dict:
+    return {"notebook": notebook, "live": None, "answer": None, "settled": None, "freed": None, "error": None}
+
+
+async def guarded(rec: dict, work) -> dict:
+    try:
+        await work
+    except Exception as problem:  # noqa: BLE001 - every failure is a measured error
+        rec["error"] = rec["error"] or f"{type(problem).__name__}: {str(problem)[:160]}"
+    return rec
+
+
+async def open_page(attendee: Attendee, rec: dict, timeout: float) -> None:
+    rec["live"] = (await attendee.open(rec["notebook"], timeout)).live
+
+
+async def change(attendee: Attendee, rec: dict, timeout: float, prepared: bool = False) -> None:
+    latency = await attendee.perform(INTERACTIONS[rec["notebook"]].kernel, timeout, prepared)
+    rec["answer"], rec["settled"] = latency.answer, latency.settled
+
+
+async def kernel_gone(base: str, kernel: str, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            await AsyncHTTPClient().fetch(f"{base}/api/kernels/{kernel}", request_timeout=30)
+        except HTTPClientError as answer:
+            if answer.code == 404:
+                return
+            raise
+        await asyncio.sleep(0.25)
+    raise TimeoutError(f"kernel {kernel} still ran {timeout:.0f} s after its page closed")
+
+
+async def reload(base: str, attendee: Attendee, rec: dict, timeout: float) -> Attendee:
+    """Close the page (its close request frees the kernel) and open it again; time both."""
+    old = attendee.kernel
+    closed = time.perf_counter()
+    await attendee.close()
+    again = Attendee(base)
+
+    async def freed():
+        await kernel_gone(base, old, timeout)
+        rec["freed"] = time.perf_counter() - closed
+
+    await asyncio.gather(guarded(rec, open_page(again, rec, timeout)), guarded(rec, freed()))
+    return again
+
+
+# A scenario: phases on one server.
+
+async def run_scenario(base: str, server, scenario: Scenario, attendees: int, timeout: float) -> list[dict]:
+    AsyncHTTPClient.configure(None, max_clients=4 * attendees)  # the default of 10 would queue attendees here
+    plan = attendee_plan(attendees, scenario.lesson)
+    if scenario.before:  # the room's previous lesson: opened, used, then closed as the room moves on
+        earlier = [Attendee(base) for _ in plan]
+        warmup = [record(name) for name in attendee_plan(attendees, scenario.before)]
+        await asyncio.gather(*(guarded(r, open_page(a, r, timeout)) for a, r in zip(earlier, warmup)))
+        await asyncio.gather(*(guarded(r, change(a, r, timeout)) for a, r in zip(earlier, warmup)))
+        await settle(server)  # the room's next lesson is warmed meanwhile, as during a real lesson
+        await asyncio.gather(*(a.close() for a in earlier))
+    pages = [Attendee(base) for _ in plan]
+    records = [record(name) for name in plan]
+    await asyncio.gather(*(guarded(r, open_page(a, r, timeout)) for a, r in zip(pages, records)))
+    if scenario.timed == "render":
+        await asyncio.gather(*(guarded(r, change(a, r, timeout)) for a, r in zip(pages, records) if r["live"]))
+    elif scenario.timed == "interact":
+        await asyncio.gather(*(guarded(r, a.prepare(INTERACTIONS[r["notebook"]].kernel, timeout))
+                               for a, r in zip(pages, records) if r["live"]))
+        await settle(server)  # refills and set-up done: only the changes compete now
+        await asyncio.gather(*(guarded(r, change(a, r, timeout, prepared=True))
+                               for a, r in zip(pages, records) if r["live"] and not r["error"]))
+    elif scenario.timed == "reload":
+        await settle(server)
+        opened = [(a, r) for a, r in zip(pages, records) if r["live"] and not r["error"]]
+        fresh = [record(r["notebook"]) for _, r in opened]
+        pages = list(await asyncio.gather(*(reload(base, a, f, timeout) for (a, _), f in zip(opened, fresh))))
+        records = fresh + [r for r in records if not r["live"] or r["error"]]
+    await asyncio.gather(*(a.close() for a in pages))
+    return records
+
+
+async def settle(server) -> None:
+    """Wait (a pause in the lesson) until the server and its kernels are quiet; the pages stay connected."""
+    await asyncio.to_thread(wait_until_settled, server, 900)
+
+
+# Chromium attendees (the older single-phase test only).
 
 async def browser_attendee(browser, base: str, notebook: str, timeout_s: float) -> dict:
     context = await browser.new_context(viewport={"width": 1280, "height": 900})
@@ -46,7 +188,7 @@ async def browser_attendee(browser, base: str, notebook: str, timeout_s: float) 
     await page.route("**/*", answer_route)  # async pages accept a handler returning a coroutine
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
-    record = {"notebook": notebook, "render": None, "interaction": None, "error": None}
+    rec = record(notebook)
     start = time.perf_counter()
     try:
         response = await page.goto(f"{base}/voila/render/{notebook}", timeout=timeout_s * 1000)
@@ -54,26 +196,18 @@ async def browser_attendee(browser, base: str, notebook: str, timeout_s: float) 
             raise RuntimeError(f"HTTP {response.status if response else 'no response'}")
         await page.wait_for_selector("#loading", state="detached", timeout=timeout_s * 1000)
         await page.wait_for_selector(WIDGETS, timeout=timeout_s * 1000)
-        record["render"] = time.perf_counter() - start
-        record["interaction"] = await run_async(INTERACTIONS[notebook], page, timeout_s * 1000)
+        rec["live"] = time.perf_counter() - start
+        latency = await run_async(INTERACTIONS[notebook], page, timeout_s * 1000)
+        rec["answer"], rec["settled"] = latency.answer, latency.settled
     except Exception as problem:  # noqa: BLE001 - every failure is a measured error
-        record["error"] = f"{type(problem).__name__}: {str(problem)[:160]}"
-    if errors and not record["error"]:
-        record["error"] = f"page error: {errors[0][:160]}"
+        rec["error"] = f"{type(problem).__name__}: {str(problem)[:160]}"
+    if errors and not rec["error"]:
+        rec["error"] = f"page error: {errors[0][:160]}"
     await context.close()
-    return record
+    return rec
 
 
-def percentile(values: list[float], q: float) -> float:
-    """The ``q`` quantile of ``values`` by the nearest-rank method."""
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, max(0, round(q * (len(ordered) - 1))))]
-
-
-async def run(base: str, plan: list[str], timeout_s: float, browser_mode: bool) -> list[dict]:
-    if not browser_mode:
-        AsyncHTTPClient.configure(None, max_clients=len(plan))  # the default of 10 would queue attendees here
-        return list(await asyncio.gather(*(protocol_attendee(base, nb, timeout_s) for nb in plan)))
+async def run_browsers(base: str, plan: list[str], timeout_s: float) -> list[dict]:
     from playwright.async_api import async_playwright
 
     async with async_playwright() as pw:
@@ -83,81 +217,137 @@ async def run(base: str, plan: list[str], timeout_s: float, browser_mode: bool) 
     return list(results)
 
 
-def attendee_plan(attendees: int, lesson: str | None) -> list[str]:
-    """Which notebook each attendee opens."""
-    notebooks = sorted(INTERACTIONS)
-    if lesson:
-        chosen = [name for name in notebooks if name.startswith(lesson)]
-        if not chosen:
-            raise SystemExit(f"No lesson starts with {lesson!r}; use a number such as 03.")
-        notebooks = chosen[:1]
-    return [notebooks[i % len(notebooks)] for i in range(attendees)]
+# One run: a fresh server, the room, memory sampled meanwhile.
 
-
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--attendees", type=int, default=10)
-    parser.add_argument("--lesson", help="every attendee opens this lesson (e.g. 03); default: round robin")
-    parser.add_argument("--pool-size", type=int, default=1, help="preheated kernels per lesson (kit serve --pool-size)")
-    parser.add_argument("--pool", action="append", default=[], metavar="LESSON=N",
-                        help="a larger pool for one lesson (kit serve --pool), e.g. 03=30")
-    parser.add_argument("--serve-arg", action="append", default=[], metavar="ARG",
-                        help="one more kit serve option, e.g. --serve-arg=--voila-arg=--LimitedKernelManager.refill_wait=0")
-    parser.add_argument("--browser", action="store_true", help="drive headless Chromium pages instead")
-    parser.add_argument("--details", action="store_true", help="also list the slowest figures per lesson")
-    parser.add_argument("--timeout", type=float, default=180, help="seconds before one attendee counts as failed")
-    args = parser.parse_args()
-    plan = attendee_plan(args.attendees, args.lesson)
+def one_run(serve: tuple[str, ...], room: bool, room_work) -> dict:
     folder = notebooks_with_baseline()
-    with kit_server(folder, preheat=True, extra=(f"--pool-size={args.pool_size}",
-                                                       *(f"--pool={pool}" for pool in args.pool), *args.serve_arg)) as (base, server, log):
-        wait_for_pools(log, sorted(INTERACTIONS), server)
-        peak = {"mb": server_rss_mb(server)}
+    with kit_server(folder, preheat=True, extra=serve) as (base, server, log):
+        if room:
+            wait_for_room(log, server)
+        else:
+            wait_for_pools(log, LESSONS, server)
+        peak = {"mb": server_rss_mb(server), "free": psutil.virtual_memory().available / 2**20}
         stop = threading.Event()
 
         def sample():
             while not stop.is_set():
                 peak["mb"] = max(peak["mb"], server_rss_mb(server))
+                peak["free"] = min(peak["free"], psutil.virtual_memory().available / 2**20)
                 time.sleep(0.5)
 
         sampler = threading.Thread(target=sample, daemon=True)
         sampler.start()
         started = time.perf_counter()
-        results = asyncio.run(run(base, plan, args.timeout, args.browser))
+        try:
+            records = asyncio.run(room_work(base, server))
+        finally:
+            stop.set()
+            sampler.join()
         wall = time.perf_counter() - started
-        stop.set()
-        sampler.join()
         server_errors = [line for line in log.read_text(errors="replace").splitlines()
                          if "ERROR" in line or "WARNING | refusing" in line]
-    report(args, results, peak["mb"], wall)
-    for line in server_errors[:10]:
-        print(f"- server log: {line[:300]}")
+    return {"records": records, "peak_mb": peak["mb"], "least_free_mb": peak["free"], "wall": wall,
+            "server_errors": server_errors}
 
 
-def report(args, results: list[dict], peak_mb: float, wall: float) -> None:
-    renders = [r["render"] for r in results if r["render"] is not None]
-    clicks = [r["interaction"] for r in results if r["interaction"] is not None]
-    failures = [r for r in results if r["error"]]
+def wait_for_room(log, server, timeout: float = 1800) -> None:
+    """Wait until ``kit serve --room`` says its warm kernels are ready, then until the server is quiet."""
+    deadline = time.monotonic() + timeout
+    while "The room is ready" not in log.read_text(errors="replace"):
+        if time.monotonic() > deadline or server.poll() is not None:
+            raise TimeoutError(f"the room's kernels were not warm in time:\n{log.read_text()[-2000:]}")
+        time.sleep(1)
+    wait_until_settled(server, timeout=deadline - time.monotonic())
 
-    def fmt(values, q, scale=1):
-        return f"{percentile(values, q) * scale:.{0 if scale > 1 else 1}f}" if values else "—"
 
-    mode = "browser" if args.browser else "protocol"
+# The report: each figure's median over the runs.
+
+FIGURES = ("live", "answer", "settled", "freed")
+
+
+def summarise(run: dict) -> dict:
+    records = run["records"]
+    row = {"errors": sum(1 for r in records if r["error"]), "peak_mb": run["peak_mb"],
+           "least_free_mb": run["least_free_mb"], "wall": run["wall"]}
+    for name in FIGURES:
+        values = [r[name] for r in records if r[name] is not None]
+        row[f"{name} p50"], row[f"{name} p95"] = percentile(values, .5), percentile(values, .95)
+    return row
+
+
+def median_of(rows: list[dict], key: str) -> float | None:
+    values = [row[key] for row in rows if row[key] is not None]
+    return statistics.median(values) if values else None
+
+
+def report(title: str, attendees: int, runs: list[dict], details: bool) -> None:
+    rows = [summarise(run) for run in runs]
+
+    def seconds(key):
+        value = median_of(rows, key)
+        return "—" if value is None else f"{value:.2f} s"
+
+    print(f"\n{title} ({attendees} attendees; medians of {len(rows)} run{'s' * (len(rows) > 1)}, "
+          f"{time.strftime('%Y-%m-%d')})\n")
+    print("| page live p50 | page live p95 | answer p50 | answer p95 | settled p50 | settled p95 | freed p95 "
+          "| errors | peak memory | least free |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print(f"| {seconds('live p50')} | {seconds('live p95')} | {seconds('answer p50')} | {seconds('answer p95')} | "
+          f"{seconds('settled p50')} | {seconds('settled p95')} | {seconds('freed p95')} | "
+          f"{median_of(rows, 'errors'):.0f} (max {max(r['errors'] for r in rows)}) | "
+          f"{median_of(rows, 'peak_mb'):,.0f} MB | {median_of(rows, 'least_free_mb'):,.0f} MB |")
+    for number, (run, row) in enumerate(zip(runs, rows), 1):
+        if details or row["errors"]:
+            figures = ", ".join(f"{key} {value:.2f}" for key, value in row.items()
+                                if value is not None and key.endswith(("p50", "p95")))
+            print(f"- run {number}: {figures}; {row['errors']} errors; {row['peak_mb']:,.0f} MB; "
+                  f"{row['wall']:.0f} s")
+        for failure in [r for r in run["records"] if r["error"]][:10]:
+            print(f"  - {failure['notebook']}: {failure['error']}")
+        for line in run["server_errors"][:10]:
+            print(f"  - server log: {line[:300]}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--scenario", choices=[*SCENARIOS, "all"], help="a named room (see above)")
+    parser.add_argument("--attendees", type=int, help="attendees (default: the scenario's; 10 without one)")
+    parser.add_argument("--runs", type=int, default=3, help="runs, each on a fresh server; medians reported")
+    parser.add_argument("--lesson", help="without --scenario: every attendee opens this lesson (e.g. 03)")
+    parser.add_argument("--pool-size", type=int, default=1, help="without --scenario: kit serve --pool-size")
+    parser.add_argument("--pool", action="append", default=[], metavar="LESSON=N",
+                        help="without --scenario: a larger pool for one lesson (kit serve --pool), e.g. 03=30")
+    parser.add_argument("--serve-arg", action="append", default=[], metavar="ARG",
+                        help="one more kit serve option, e.g. --serve-arg=--agenda='SMB full day'")
+    parser.add_argument("--browser", action="store_true", help="without --scenario: drive headless Chromium pages")
+    parser.add_argument("--details", action="store_true", help="also print every run's figures")
+    parser.add_argument("--timeout", type=float, default=180, help="seconds before one attendee counts as failed")
+    args = parser.parse_args()
+    if args.scenario:
+        for name in SCENARIOS if args.scenario == "all" else [args.scenario]:
+            scenario = SCENARIOS[name]
+            attendees = args.attendees or scenario.attendees
+            serve = ("--room", str(attendees), *scenario.serve, *args.serve_arg)
+            runs = [one_run(serve, True, lambda base, server: run_scenario(base, server, scenario, attendees,
+                                                                            args.timeout))
+                    for _ in range(args.runs)]
+            report(f"{name}: {scenario.what}; kit serve {' '.join(serve)}", attendees, runs, args.details)
+        return
+    attendees = args.attendees or 10
+    plan = attendee_plan(attendees, args.lesson)
+    serve = (f"--pool-size={args.pool_size}", *(f"--pool={pool}" for pool in args.pool), *args.serve_arg)
+    custom = Scenario("every attendee opens a page and makes its main change", attendees, lesson=args.lesson)
+
+    def room_work(base, server):
+        if args.browser:
+            return run_browsers(base, plan, args.timeout)
+        return run_scenario(base, server, custom, attendees, args.timeout)
+
+    room = any(arg == "--room" or arg.startswith("--room=") for arg in serve)
+    runs = [one_run(serve, room, room_work) for _ in range(args.runs)]
     lessons = f"all lesson {args.lesson}" if args.lesson else "round robin"
-    pools = ", ".join([f"{args.pool_size} each", *(f"lesson {p.replace('=', ': ')}" for p in args.pool)])
-    print("| attendees | lessons | preheated kernels | mode | render p50 (s) | render p95 (s) | interaction p50 (ms) "
-          "| interaction p95 (ms) | errors | peak memory (MB) | wall (s) |")
-    print("|---:|---|---|---|---:|---:|---:|---:|---:|---:|---:|")
-    print(f"| {args.attendees} | {lessons} | {pools} | {mode} | {fmt(renders, .5)} | {fmt(renders, .95)} | "
-          f"{fmt(clicks, .5, 1000)} | {fmt(clicks, .95, 1000)} | {len(failures)} | {peak_mb:.0f} | {wall:.0f} |")
-    for failure in failures[:10]:
-        print(f"- {failure['notebook']}: {failure['error']}")
-    if args.details:
-        for notebook in sorted({r["notebook"] for r in results}):
-            mine = [r for r in results if r["notebook"] == notebook]
-            slowest = max((r["interaction"] or 0 for r in mine), default=0)
-            print(f"- {notebook}: {len(mine)} attendees, slowest render "
-                  f"{max(r['render'] or 0 for r in mine):.1f} s, slowest interaction {slowest * 1000:.0f} ms")
+    report(f"{lessons}, {'browser' if args.browser else 'protocol'}; kit serve {' '.join(serve)}", attendees, runs,
+           args.details)
 
 
 if __name__ == "__main__":

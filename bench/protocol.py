@@ -7,6 +7,8 @@ websocket, ask for every widget's state (as the page's widget manager does),
 then change one control and wait until the kernel has finished answering.
 That makes a room of 30 attendees cheap to simulate on the same machine as
 the server, so the figures measure the server, not 30 copies of Chromium.
+Closing the page sends the request a browser sends as a page unloads (its
+kernel is shut down), with the page's XSRF cookie, as Voilà's page does.
 """
 
 from __future__ import annotations
@@ -17,9 +19,10 @@ import re
 import struct
 import time
 import uuid
+from urllib.parse import urlencode
 from dataclasses import dataclass, field
 
-from tornado.httpclient import AsyncHTTPClient, HTTPRequest
+from tornado.httpclient import AsyncHTTPClient, HTTPClientError, HTTPRequest
 from tornado.websocket import websocket_connect
 
 CONTROL_PROTOCOL = "1.0.0"  # ipywidgets' widget-control protocol, as the page's widget manager sends it
@@ -57,6 +60,15 @@ class KernelAction:
 
     act: Control
     prepare: tuple[Control, ...] = field(default_factory=tuple)
+    answer: str = ""  # text in the kernel's widget updates that shows the answer in words; "": the first update
+
+
+@dataclass(frozen=True)
+class Latency:
+    """Seconds from a change to the kernel's answer in words, and to its last message (chart and files sent)."""
+
+    answer: float
+    settled: float
 
 
 @dataclass
@@ -72,6 +84,8 @@ class Attendee:
         self.base = base
         self.session = uuid.uuid4().hex
         self.ws = None
+        self.kernel = ""
+        self.xsrf = ""
         self.states: dict[str, dict] = {}
 
     async def open(self, notebook: str, timeout: float) -> Timings:
@@ -80,6 +94,8 @@ class Attendee:
         response = await AsyncHTTPClient().fetch(HTTPRequest(f"{self.base}/voila/render/{notebook}",
                                                              request_timeout=timeout))
         html = response.body.decode()
+        cookies = (c.split(";", 1)[0].partition("=") for c in response.headers.get_list("Set-Cookie"))
+        self.xsrf = next((value for name, _, value in cookies if name == "_xsrf"), "")
         if "Traceback" in html or "server is full" in html:
             raise RuntimeError("the page shows an error")
         timings.page = time.perf_counter() - start
@@ -87,7 +103,8 @@ class Attendee:
         if not kernel:
             text = re.sub(r"<[^>]+>|\s+", " ", html)
             raise RuntimeError(f"no kernel id in the page: {text.strip()[:200]}")
-        ws_url = self.base.replace("http", "ws", 1) + f"/api/kernels/{kernel[1]}/channels?session_id={self.session}"
+        self.kernel = kernel[1]
+        ws_url = self.base.replace("http", "ws", 1) + f"/api/kernels/{self.kernel}/channels?session_id={self.session}"
         self.ws = await websocket_connect(ws_url, connect_timeout=timeout, max_message_size=256 * 2**20)
         control = uuid.uuid4().hex
         await self._send("comm_open", {"comm_id": control, "target_name": "jupyter.widget.control", "data": {}},
@@ -99,17 +116,31 @@ class Attendee:
         timings.live = time.perf_counter() - start
         return timings
 
-    async def perform(self, action: KernelAction, timeout: float) -> float:
-        """Apply ``action``; return the seconds from the timed change to the kernel being idle."""
+    async def prepare(self, action: KernelAction, timeout: float) -> None:
+        """The untimed set-up of ``action`` (typing a title, choosing a row)."""
         for control in action.prepare:
             await self._change(control, timeout)
-        return await self._change(action.act, timeout)
 
-    async def close(self) -> None:
+    async def perform(self, action: KernelAction, timeout: float, prepared: bool = False) -> Latency:
+        """Apply ``action`` (its set-up first, unless ``prepared``); time its answer and the kernel being idle."""
+        if not prepared:
+            await self.prepare(action, timeout)
+        return await self._change(action.act, timeout, action.answer)
+
+    async def close(self, shutdown: bool = True) -> None:
+        """Close the page: its websocket, and (``shutdown``) the request that frees its kernel, as a browser does."""
         if self.ws is not None:
             self.ws.close()
+        if shutdown and self.kernel:
+            try:
+                await AsyncHTTPClient().fetch(HTTPRequest(
+                    f"{self.base}/voila/api/shutdown/{self.kernel}", method="POST",
+                    body=urlencode({"_xsrf": self.xsrf}), request_timeout=60,
+                    headers={"Cookie": f"_xsrf={self.xsrf}", "Content-Type": "application/x-www-form-urlencoded"}))
+            except (HTTPClientError, OSError):  # a browser's beacon is not answered either; the culler remains
+                pass
 
-    async def _change(self, control: Control, timeout: float) -> float:
+    async def _change(self, control: Control, timeout: float, answer: str = "") -> Latency:
         found = [(mid, s["state"]) for mid, s in self.states.items() if control.matches(s["state"])]
         if not found:
             raise LookupError(f"no {control.model} {control.description or control.option or control.css_class!r}")
@@ -117,18 +148,22 @@ class Attendee:
         start = time.perf_counter()
         sent = await self._send("comm_msg", {"comm_id": model_id, "data": control.message(state)})
         failures: list[str] = []
+        answered: list[float] = []
 
         def finished(message: dict) -> bool:
             if message["parent_header"].get("msg_id") != sent:
                 return False
             if message["msg_type"] == "error":
                 failures.append(message["content"].get("ename", "error"))
+            if not answered and _is_answer(message, answer):
+                answered.append(time.perf_counter() - start)
             return message["msg_type"] == "status" and message["content"]["execution_state"] == "idle"
 
         await self._until(finished, timeout)
         if failures:
             raise RuntimeError(f"the kernel raised {failures[0]}")
-        return time.perf_counter() - start
+        settled = time.perf_counter() - start
+        return Latency(answered[0] if answered else settled, settled)
 
     async def _send(self, msg_type: str, content: dict, metadata: dict | None = None) -> str:
         msg_id = uuid.uuid4().hex
@@ -151,6 +186,15 @@ class Attendee:
             message = _binary_message(raw) if isinstance(raw, bytes) else json.loads(raw)
             if predicate(message):
                 return message
+
+
+def _is_answer(message: dict, text: str) -> bool:
+    """Whether ``message`` is a widget update from the kernel carrying ``text`` (any update when ``text`` is "")."""
+    if message["msg_type"] != "comm_msg":
+        return False
+    data = message["content"].get("data", {})
+    return data.get("method") == "update" and (not text or text in json.dumps(data.get("state", {}),
+                                                                               ensure_ascii=False))
 
 
 def _binary_message(frame: bytes) -> dict:

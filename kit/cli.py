@@ -13,8 +13,8 @@ from pathlib import Path
 
 from kit.workshop import _exercises as exercises
 from kit.paths import EXERCISES_DIR, NOTEBOOKS_DIR, SOLUTIONS_DIR
-from kit.server import (ServeOptions, descendants, lab_command, parse_pool, port_problem, stop_leftovers,
-                        trust_lessons, voila_command, wait_until_answering)
+from kit.server import (ServeOptions, descendants, lab_command, parse_pool, port_problem, room_plan,
+                        stop_leftovers, trust_lessons, voila_command, wait_until_answering)
 
 
 def _serve(args: argparse.Namespace) -> int:
@@ -24,12 +24,18 @@ def _serve(args: argparse.Namespace) -> int:
         return 2
     try:
         pools = tuple(parse_pool(text, notebooks) for text in args.pool or ())
+        room = _room_plan(args, notebooks)
     except ValueError as problem:
         print(f"kit serve: {problem}", file=sys.stderr)
         return 2
+    if room is not None:
+        print(room.summary(), flush=True)
+        if not room.fits:
+            print(f"kit serve: {room.refusal()}", file=sys.stderr)
+            return 2
     options = ServeOptions(
         port=args.port, ip=args.ip, preheat=not args.no_preheat, pool_size=args.pool_size, pools=pools,
-        cull_idle=args.cull_idle, max_kernels=args.max_kernels, reserve_mb=args.reserve_mb,
+        cull_idle=args.cull_idle, max_kernels=args.max_kernels, reserve_mb=args.reserve_mb, room=room,
         notebooks=notebooks, extra=tuple(args.voila_arg or ()),
     )
     problem = port_problem(options.ip, options.port)
@@ -41,6 +47,19 @@ def _serve(args: argparse.Namespace) -> int:
     if not _expire_rooms(args.room_days):
         return 2
     return _run_voila(options, open_browser=args.open)
+
+
+def _room_plan(args: argparse.Namespace, notebooks: Path):
+    """``--room N [--agenda NAME]`` sized for this machine (kit.server.room_plan), or None without ``--room``."""
+    if args.room is None:
+        if args.agenda is not None:
+            raise ValueError("--agenda chooses the lessons to keep kernels warm for with --room; add --room N, "
+                             "the number of attendees.")
+        return None
+    if args.no_preheat or args.pool_size != 1:
+        raise ValueError("--room sizes the warm kernels itself; leave out --no-preheat and --pool-size "
+                         "(--pool LESSON=N still keeps more kernels for one lesson).")
+    return room_plan(args.room, args.agenda, notebooks, args.reserve_mb)
 
 
 def _expire_rooms(days: int | None) -> bool:
@@ -151,6 +170,11 @@ def build_parser() -> argparse.ArgumentParser:
                                             "Kernels are preheated, idle ones are reclaimed, and errors never show code.")
     serve.add_argument("--port", type=int, default=8866, help="port to listen on (default 8866; never moves silently)")
     serve.add_argument("--ip", default="127.0.0.1", help="address to listen on; 0.0.0.0 serves a whole room")
+    serve.add_argument("--room", type=int, metavar="N",
+                       help="prepare for a room of N attendees: say how many this machine holds (or refuse), keep "
+                            "kernels warm for the agenda's lessons and the room's next lesson, refill them quietly")
+    serve.add_argument("--agenda", metavar="NAME",
+                       help='with --room: the agenda taught, such as "SMB full day" (default: every lesson)')
     serve.add_argument("--no-preheat", action="store_true", help="start kernels only when a page opens (less memory)")
     serve.add_argument("--pool-size", type=int, default=1, help="preheated kernels kept ready per lesson (default 1)")
     serve.add_argument("--pool", action="append", metavar="LESSON=N",

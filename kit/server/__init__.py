@@ -1,6 +1,7 @@
-"""The workshop server: ``kit serve``'s Voilà command, the kernel limits and the XSRF cookie."""
+"""The workshop server: ``kit serve``'s Voilà command, the kernel limits, the room's warm kernels, the XSRF cookie."""
 
 from kit import lazy_names
+from kit.server._room import ALL_LESSONS, RoomPlan, kernel_memory, plan_room, room_capacity, room_need_mb, room_plan
 from kit.server._serve import (START_PAGE, ServeOptions, descendants, lab_command, parse_pool, port_problem,
                                stop_leftovers, trust_lessons, voila_command, wait_until_answering)
 
@@ -16,17 +17,24 @@ _LAZY = {
 __getattr__ = lazy_names("kit.server", _LAZY)
 
 __all__ = [
+    "ALL_LESSONS",
     "FULL_MESSAGE",
     "LimitedKernelManager",
     "START_FAILED_MESSAGE",
+    "RoomPlan",
     "START_PAGE",
     "ServeOptions",
     "XsrfCookieIdentityProvider",
     "descendants",
+    "kernel_memory",
     "lab_command",
     "parse_pool",
+    "plan_room",
     "port_problem",
     "refusal",
+    "room_capacity",
+    "room_need_mb",
+    "room_plan",
     "stop_leftovers",
     "trust_lessons",
     "voila_command",

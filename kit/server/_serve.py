@@ -18,6 +18,7 @@ from typing import Callable
 import zmq
 
 from kit.paths import NOTEBOOKS_DIR, REPO_ROOT
+from kit.server._room import RoomPlan
 
 START_PAGE = "00_start_here.ipynb"
 
@@ -41,6 +42,8 @@ class ServeOptions:
         that could not say so (a browser that crashed, a laptop put to sleep).
     max_kernels : most open pages at once (0: no limit); past it, or with less than
         ``reserve_mb`` of memory free, a new page gets a plain "server is full" message.
+    room : ``kit serve --room N``'s plan (``kit.server.RoomPlan``): kernels warmed for the
+        agenda's lessons, a few at a time, following the room; None keeps the pools above.
     notebooks : the folder of notebooks to serve (default: the kit's lessons).
     extra : further Voilà arguments, passed through unchanged.
     """
@@ -54,6 +57,7 @@ class ServeOptions:
     cull_idle: int = 600
     max_kernels: int = 0
     reserve_mb: int = 500
+    room: RoomPlan | None = None
     notebooks: Path = NOTEBOOKS_DIR
     extra: tuple[str, ...] = field(default_factory=tuple)
 
@@ -105,7 +109,11 @@ def voila_command(options: ServeOptions) -> list[str]:
             f"--pool_size={options.pool_size}",
             f"--VoilaKernelManager.fill_delay={options.fill_delay}",
         ]
-        if options.pools:
+        if options.room:
+            # The kernel manager sets the pools from the room's plan (lessons outside the agenda
+            # start a kernel when their page opens), so pool_size above is ignored.
+            argv.append(f"--LimitedKernelManager.room={json.dumps(options.room.manager_config(dict(options.pools)))}")
+        elif options.pools:
             sizes = {"default": {"pool_size": options.pool_size},
                      **{name: {"pool_size": size} for name, size in options.pools}}
             argv.append(f"--VoilaKernelManager.kernel_pools_config={json.dumps(sizes)}")

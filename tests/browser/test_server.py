@@ -14,29 +14,13 @@ request; the idle culler (``--cull-idle``) reclaims those kernels.
 from __future__ import annotations
 
 import time
-import urllib.error
-import urllib.request
 
 import zmq
 
-from tests.browser.voila import open_app, wait_for_widgets
+from tests.browser.voila import kernel_running, open_app, page_kernel, wait_for_widgets
 
 LESSON = "02_ethics_pillars.ipynb"
 GONE_WITHIN_S = 30  # generous: the page's request is sent as it unloads, and answered in milliseconds
-
-
-def page_kernel(page) -> str:
-    return page.evaluate("() => JSON.parse(document.getElementById('jupyter-config-data').textContent).kernelId")
-
-
-def kernel_running(base: str, kernel: str) -> bool:
-    try:
-        with urllib.request.urlopen(f"{base}/api/kernels/{kernel}", timeout=30):
-            return True
-    except urllib.error.HTTPError as answer:
-        if answer.code == 404:
-            return False
-        raise
 
 
 def wait_until_gone(base: str, kernel: str) -> None:
