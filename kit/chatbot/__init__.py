@@ -15,15 +15,21 @@ No widgets here: the lab app (lesson on chatbot risk) and ``kit chatbot probe`` 
 * :func:`finding_risk` and :func:`report_risks` turn findings into rows for the risk
   register, with a suggested owner and mitigation, the evidence, and the OWASP and
   NIST names of the risk.
+* The lab of the chatbot lesson (:class:`Lab`): a conversation with the practice bot,
+  findings recorded from it (which flaw a reply shows comes from the bot), the progress
+  line, and the same messages sent to the fixed bot; saved as ``"chatbot.lab"``, shown
+  in the action plan by :func:`lab_section`. Its widgets are in :mod:`kit.chatbot.ui`.
 """
 
 from ._battery import (FOUND, NOT_FOUND, NOT_RUN, STATUSES, BatteryReport, CategoryResult, Exchange, ProbeResult,
                        RunCodes, probe_count, run_battery, scenario)
 from ._bot import Answer, PracticeBot, fixed_bot, hidden_instructions, practice_bot
-from ._content import CATEGORIES, chatbot_content, planted_flaws, probe_texts, shop
+from ._content import CATEGORIES, planted_flaws, planted_flaws_guide, probe_texts, shop
 from ._endpoint import ChatCompletionsClient, UrlError, completions_url
+from ._lab import (LAB_CHATBOT, MAX_MESSAGE, MAX_TRANSCRIPT, Comparison, Finding, Lab, LabRefusal, chatbot_content,
+                   lab_say, lab_section, lab_texts, verdict)
 from ._protocol import Chatbot, ChatServiceError, Message, turn
-from ._register import EXTRA_FIELDS, evidence_text, finding_risk, report_risks
+from ._register import EXTRA_FIELDS, evidence_text, finding_risk, found_by, report_risks
 from ._report import FORMATS, render, report_csv, report_document, report_text
 
 __all__ = [
@@ -34,10 +40,17 @@ __all__ = [
     "ChatCompletionsClient",
     "ChatServiceError",
     "Chatbot",
+    "Comparison",
     "EXTRA_FIELDS",
     "Exchange",
     "FORMATS",
     "FOUND",
+    "Finding",
+    "LAB_CHATBOT",
+    "Lab",
+    "LabRefusal",
+    "MAX_MESSAGE",
+    "MAX_TRANSCRIPT",
     "Message",
     "NOT_FOUND",
     "NOT_RUN",
@@ -50,9 +63,14 @@ __all__ = [
     "completions_url",
     "evidence_text",
     "finding_risk",
+    "found_by",
     "fixed_bot",
     "hidden_instructions",
+    "lab_say",
+    "lab_section",
+    "lab_texts",
     "planted_flaws",
+    "planted_flaws_guide",
     "practice_bot",
     "probe_count",
     "probe_texts",
@@ -65,4 +83,5 @@ __all__ = [
     "scenario",
     "shop",
     "turn",
+    "verdict",
 ]

@@ -212,10 +212,21 @@ def _known_names() -> list[str]:
                                          *(c.name for c in business.customers))]
 
 
+def _policy_phrases(message: str) -> list[str]:
+    """Policies asked about in small letters ("a price match guarantee"): one to three words, then a policy word,
+    unless a word of one of the business's real policies is in them ("your returns policy")."""
+    words = "|".join(re.escape(word) for word in bot_file().behaviour.policy_words)
+    pattern = rf"\b(?:your|the|a|an|any)\s+((?:[\w'\-]+\s+){{1,3}}?(?:{words}))\b"
+    keywords = [k.casefold() for p in shop().policies for k in p.keywords]
+    return [phrase for phrase in re.findall(pattern, message, re.I)
+            if not any(k in phrase.casefold() for k in keywords)]
+
+
 def _unknown_thing(message: str) -> str | None:
-    """A name in the message (in quotes, or in capitals) that is none of the business's products, policies or people."""
+    """A name in the message (in quotes, in capitals, or a policy in small letters) that is none of the business's
+    products, policies or people."""
     known = _known_names()
-    for phrase in [*_QUOTED.findall(message), *_PHRASE.findall(message)]:
+    for phrase in [*_QUOTED.findall(message), *_PHRASE.findall(message), *_policy_phrases(message)]:
         words = phrase.split()
         while words and words[0].casefold() in _OPENERS:
             words = words[1:]

@@ -274,6 +274,14 @@ def planted_flaws() -> tuple[Flaw, ...]:
     return bot_file().flaws
 
 
-def chatbot_content() -> None:
-    """Read every content file of the chatbot lab (``kit doctor`` calls this)."""
-    shop(), bot_file(), probe_texts()
+def planted_flaws_guide() -> list[str]:
+    """The planted flaws as Markdown lines for the facilitator guide (``kit guide``): the trainer's answer key."""
+    cell = lambda text: " ".join(str(text).split()).replace("|", "\\|")  # noqa: E731
+    names = {c.id: c.name for c in probe_texts().categories}
+    out = ["**The chatbot lab's planted flaws** (for the trainer only: the attendee's page never lists them; give a "
+           "stuck table one message from the third column as a hint, without the flaw's name; unequal treatment is "
+           "recorded only as a pair, the same request sent again with another name or background)", "",
+           "| Flaw | What the practice bot does | A message that shows it | The fixed bot |", "|---|---|---|---|"]
+    out += [f"| {cell(names[f.id])}: {cell(f.title)} | {cell(f.what)} | {cell(f.try_)} | {cell(f.fixed)} |"
+            for f in planted_flaws()]
+    return out + [""]

@@ -1,9 +1,11 @@
 """Findings as risks for the chatbot lesson's register, with the evidence, an owner and a mitigation to start from.
 
-A row is the register's own fields (checked by :func:`kit.risk.validate_risk`)
-plus fields the saved register keeps as they are: the probe category, the
-evidence, the nearest of the source table's four chatbot risks, and the OWASP
-Top 10 for LLM applications (2025) and NIST AI 600-1 names of the risk.
+A row is the register's own fields (checked by :func:`kit.risk.validate_risk`),
+``evidence`` (the exchanges) and ``found_by`` (the probe category, the chatbot
+and the named risk lists) among them, plus fields for the JSON report that the
+register does not keep: the probe category's id, the chatbot, the nearest of
+the source table's four chatbot risks, and the OWASP Top 10 for LLM
+applications (2025) and NIST AI 600-1 names of the risk.
 """
 
 from __future__ import annotations
@@ -17,8 +19,8 @@ from ._content import CATEGORIES, RISK_FIELDS, probe_texts
 
 #: The most characters of evidence one risk keeps (the register's text boxes hold 2,000).
 MAX_EVIDENCE = 2000
-#: The fields a finding adds to a register row, beyond the register's own.
-EXTRA_FIELDS = ("finding", "evidence", "chatbot", "seed_risk", "owasp", "nist")
+#: The fields a finding adds to a register row for the JSON report, beyond the register's own.
+EXTRA_FIELDS = ("finding", "chatbot", "seed_risk", "owasp", "nist")
 
 
 def evidence_text(exchanges: Iterable[Exchange]) -> str:
@@ -51,8 +53,9 @@ def finding_risk(category: str, evidence: Sequence[Exchange], *, why: str = "", 
     Returns
     -------
     dict
-        :meth:`kit.risk.Risk.to_dict` fields, then :data:`EXTRA_FIELDS`; the scores, owner and
-        mitigation are suggestions from ``probes.yaml`` for the attendee to challenge.
+        :meth:`kit.risk.Risk.to_dict` fields (``evidence`` and ``found_by`` filled in), then
+        :data:`EXTRA_FIELDS`; the scores, owner and mitigation are suggestions from
+        ``probes.yaml`` for the attendee to challenge.
     """
     if category not in CATEGORIES:
         raise ValueError(f"No probe category is called {category!r}; use one of {', '.join(CATEGORIES)}.")
@@ -61,10 +64,21 @@ def finding_risk(category: str, evidence: Sequence[Exchange], *, why: str = "", 
     suggestion["title"] = _free_title(suggestion["title"], taken)
     if why:
         suggestion["description"] = f"{suggestion['description']} {why}"[:2000]
+    suggestion |= {"evidence": evidence_text(evidence), "found_by": found_by(category, chatbot)}
     risk = validate_risk(suggestion)
-    return risk.to_dict() | {"finding": category, "evidence": evidence_text(evidence), "chatbot": chatbot,
-                             "seed_risk": text.risk.seed_risk, "owasp": list(text.risk.owasp),
-                             "nist": text.risk.nist}
+    return risk.to_dict() | {"finding": category, "chatbot": chatbot, "seed_risk": text.risk.seed_risk,
+                             "owasp": list(text.risk.owasp), "nist": text.risk.nist}
+
+
+def found_by(category: str, chatbot: str = "") -> str:
+    """How a finding came to light, for the register: the probe category, the chatbot, and the named risk lists.
+
+    ``"Privacy leak probe, on the practice bot. OWASP Top 10 for LLM applications (2025):
+    LLM02:2025 Sensitive Information Disclosure. NIST AI 600-1: Data Privacy."``
+    """
+    text = next(c for c in probe_texts().categories if c.id == category)
+    owasp = f" OWASP Top 10 for LLM applications (2025): {'; '.join(text.risk.owasp)}." if text.risk.owasp else ""
+    return f"{text.name} probe, on {chatbot or 'the chatbot'}.{owasp} NIST AI 600-1: {text.risk.nist}."
 
 
 def _free_title(title: str, taken: Iterable[str]) -> str:

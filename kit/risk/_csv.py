@@ -30,11 +30,18 @@ MAX_ROWS = 500
 _SHOWN_PROBLEMS = 5
 
 
+#: Long text kept at the right of the sheet, after the scores, so the columns a meeting reads come first.
+LAST = ("found_by", "evidence")
+
+
 def register_csv(register: Register) -> str:
-    """The register as CSV text, highest score first, with the scores and bands as extra columns."""
-    header = [FIELD_LABELS[name] for name in FIELDS] + list(COMPUTED_LABELS)
-    rows = [[getattr(risk, name) for name in FIELDS]
+    """The register as CSV text, highest score first, with the scores and bands, then how each risk was found
+    and its evidence (line breaks kept inside the cell)."""
+    first = [name for name in FIELDS if name not in LAST]
+    header = [FIELD_LABELS[name] for name in first] + list(COMPUTED_LABELS) + [FIELD_LABELS[name] for name in LAST]
+    rows = [[getattr(risk, name) for name in first]
             + [risk.score, risk.band, risk.residual_score, risk.residual_band]
+            + [getattr(risk, name) for name in LAST]
             for risk in register.sorted("score")]
     return safe_csv(header, rows)
 

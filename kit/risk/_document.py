@@ -53,7 +53,12 @@ def _risk_section(risk: Risk) -> Section:
                if getattr(risk, name)]
     bullets += [f"Before mitigation: {risk.scoring_text()}", f"After mitigation: {risk.scoring_text(after=True)}",
                 f"Owner: {risk.owner or NO_OWNER}", f"Due date: {risk.due or 'not set'}", f"Status: {risk.status}"]
-    return Section(f"{risk.ref} · {risk.title}", bullets=bullets)
+    if risk.found_by:
+        bullets.append(f"{FIELD_LABELS['found_by']}: {risk.found_by}")
+    # The evidence as a one-column table, a row per line, so an exchange keeps its turns in every format.
+    lines = risk.evidence_lines
+    evidence = ([FIELD_LABELS["evidence"]], [[line] for line in lines]) if lines else None
+    return Section(f"{risk.ref} · {risk.title}", bullets=bullets, table=evidence)
 
 
 def register_document(register: Register) -> Document:

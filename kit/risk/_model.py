@@ -28,6 +28,8 @@ FIELD_LABELS = {
     "status": "Status",
     "residual_likelihood": "Likelihood after mitigation (1-5)",
     "residual_severity": "Severity after mitigation (1-5)",
+    "found_by": "Found by",
+    "evidence": "Evidence",
 }
 FIELDS = tuple(FIELD_LABELS)
 
@@ -39,7 +41,10 @@ class Risk:
     ``likelihood`` and ``severity`` score the risk as it stands; the
     ``residual_`` pair scores what is left once the mitigation is in place.
     ``due`` is an ISO date (``"2026-03-31"``) or empty; ``ref`` (``"R3"``) is
-    given by the register.
+    given by the register. ``found_by`` says how the risk came to light (a probe
+    of the chatbot lab, an audit, a complaint) and ``evidence`` what was seen,
+    such as the exchange with a chatbot; both are empty for a risk thought of
+    on paper.
     """
 
     title: str
@@ -56,6 +61,8 @@ class Risk:
     due: str = ""
     status: str = "open"
     ref: str = ""
+    found_by: str = ""
+    evidence: str = ""
 
     @property
     def score(self) -> int:
@@ -76,6 +83,11 @@ class Risk:
     def residual_band(self) -> str:
         """Rating band once the mitigation is in place."""
         return band_of(self.residual_score).name
+
+    @property
+    def evidence_lines(self) -> list[str]:
+        """The evidence, one line per item (``"You: ..."``, ``"Chatbot: ..."``), blank lines left out."""
+        return [line.strip() for line in self.evidence.splitlines() if line.strip()]
 
     @property
     def has_owner(self) -> bool:

@@ -17,7 +17,7 @@ from ._scoring import LIKELIHOOD_LABELS, SCALE_MAX, SCALE_MIN, SEVERITY_LABELS
 
 #: Longest title, and longest text in any other box (a register is read by busy people).
 MAX_TITLE, MAX_TEXT = 150, 2000
-_TEXT_FIELDS = ("description", "affected", "impact", "mitigation", "owner")
+_TEXT_FIELDS = ("description", "affected", "impact", "mitigation", "owner", "found_by", "evidence")
 
 
 class RiskInputError(ValueError):

@@ -78,8 +78,10 @@ def risk_panels(values: dict[str, Any]) -> tuple[Panel, Panel]:
     rows = tuple((r["label"], r["title"], r["template"], r["entered"],
                   *((number(r["likelihood"]), number(r["severity"]), r["score"], r["band"]) if "cell" in r
                     else (WAITING, "", "", ""))) for r in risks)
-    lines = (f"{plural(len(values), 'attendee')} saved a risk register; {plural(sum(o > 0 for o in own), 'attendee')} "
-             f"added {plural(sum(own), 'risk')} of their own (counted only: their titles stay with them).",)
+    adders = sum(o > 0 for o in own)
+    lines = (f"{plural(len(values), 'attendee')} saved a risk register; "
+             + (f"{plural(adders, 'attendee')} added {plural(sum(own), 'risk')} of their own (counted only: their "
+                "titles stay with them)." if adders else "none added a risk of their own."),)
     header = ("Ref", "Risk", "Template", "Entered by", "Median likelihood", "Median severity", "Score on the grid",
               "Band")
     most = Panel("risk.most_entered", lesson, most_title, len(values), lines, (Table(most_title, header, rows),),

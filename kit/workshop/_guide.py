@@ -8,6 +8,7 @@ writes the file and ``kit guide --check`` fails when it is out of date.
 
 from __future__ import annotations
 
+import importlib
 import re
 
 import nbformat
@@ -17,8 +18,12 @@ from kit.workshop._lessons import Lesson, lessons
 from kit.workshop._facilitator import LessonNotes, every_lesson_notes, facilitator_notes
 from kit.paths import CONTENT_DIR, NOTEBOOKS_DIR, REPO_ROOT, SOLUTIONS_DIR
 from kit.workshop._quiz import load_quiz
+from kit.regulation import crosswalk_guide_lines
 
 GUIDE_PATH = REPO_ROOT / "docs" / "facilitator-guide.md"
+#: Answer keys a lesson's app keeps from attendees, printed in the guide only: lesson id → "module:function"
+#: returning Markdown lines (imported when the guide is written).
+TRAINER_ONLY = {"risk": "kit.chatbot:planted_flaws_guide"}
 
 
 def _md(text) -> str:
@@ -104,7 +109,15 @@ def _lesson_md(lesson: Lesson, notes: LessonNotes | None) -> list[str]:
     goals = objectives(lesson)
     if goals:
         out += [f"**Objectives:** {_md(goals)}", ""]
-    return out + _notes_md(notes) + _answer_key(lesson) + _exercises(lesson)
+    return out + _notes_md(notes) + _trainer_only(lesson) + _answer_key(lesson) + _exercises(lesson)
+
+
+def _trainer_only(lesson: Lesson) -> list[str]:
+    """The lesson's answer key from :data:`TRAINER_ONLY` (the chatbot lab's planted flaws), or nothing."""
+    if lesson.id not in TRAINER_ONLY:
+        return []
+    module, _, name = TRAINER_ONLY[lesson.id].partition(":")
+    return list(getattr(importlib.import_module(module), name)())
 
 
 def render_guide(agenda_name: str | None = None) -> str:
@@ -130,6 +143,7 @@ def render_guide(agenda_name: str | None = None) -> str:
     for lesson in lessons():
         if taught is None or lesson.id in taught:
             out += _lesson_md(lesson, notes[lesson.id])
+    out += crosswalk_guide_lines()  # the outputs mapped to NIST AI RMF and ISO/IEC 42001 (kit.regulation)
     return "\n".join(out).rstrip() + "\n"
 
 

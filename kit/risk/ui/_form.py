@@ -33,9 +33,9 @@ def _points(labels: dict[int, str], blank: str) -> list[tuple[str, Any]]:
     return [(blank, BLANK)] + [(scale_label(value, labels), value) for value in labels]
 
 
-def _text(name: str, placeholder: str, multiline: bool = False) -> widgets.Widget:
+def _text(name: str, placeholder: str, multiline: bool = False, rows: int = 2) -> widgets.Widget:
     cls = widgets.Textarea if multiline else widgets.Text
-    extra = {"rows": 2} if multiline else {}
+    extra = {"rows": rows} if multiline else {}
     return cls(description=FIELD_LABELS[name], placeholder=placeholder, continuous_update=False,
                style=_STYLE, layout=_WIDE, **extra)
 
@@ -68,8 +68,13 @@ class RiskForm:
             "residual_severity": _choice("residual_severity",
                                          _points(SEVERITY_LABELS, "Same as before mitigation"), BLANK),
             "owner": _text("owner", "A named person or role, e.g. Customer service manager"),
-            "due": widgets.DatePicker(description=FIELD_LABELS["due"], style=_STYLE),
+            # Wide enough for the date itself beside the 18em label (it showed only "mm/").
+            "due": widgets.DatePicker(description=FIELD_LABELS["due"], style=_STYLE,
+                                      layout=widgets.Layout(width="min(480px, 100%)")),
             "status": _choice("status", list(STATUSES), "open"),
+            "found_by": _text("found_by", "e.g. a complaint, an audit, the chatbot lab"),
+            "evidence": _text("evidence", "What was seen, e.g. the chatbot's exact words", multiline=True,
+                              rows=5),
         }
         self.score_line = widgets.HTML()
         for name in ("likelihood", "severity", "residual_likelihood", "residual_severity"):

@@ -8,11 +8,13 @@ module only arranges widgets around it.
 
 from __future__ import annotations
 
+from typing import Any, Callable, Mapping
+
 import ipywidgets as widgets
 import pandas as pd
 
 from kit.workshop import parts
-from kit.risk import (DEFAULT_TEMPLATE, NO_OWNER, SORTS, Register, RiskInputError, load_template,
+from kit.risk import (DEFAULT_TEMPLATE, FIELD_LABELS, NO_OWNER, SORTS, Register, Risk, RiskInputError, load_template,
                       owner_gaps, read_register_csv, register_exports, template_info, template_names, validate_risk)
 from kit.toolkit import download_bar
 from kit.toolkit import file_upload, uploaded_file
@@ -44,6 +46,49 @@ def register_table_html(register: Register, by: str = "score") -> str:
     return table_html(frame, caption=f"{register.count_text()}, sorted by {SORTS[by].lower()}")
 
 
+def evidence_html(register: Register) -> str:
+    """What was seen behind each risk that has evidence (a chatbot lab's exchange, say), every word escaped.
+
+    Empty when no risk has evidence. The lines keep their breaks, so an
+    exchange reads turn by turn.
+    """
+    items = []
+    for risk in register.sorted("ref"):
+        if not risk.evidence_lines:
+            continue
+        found = (f' <span style="color:#4a4f57">({escape(FIELD_LABELS["found_by"])}: {escape(risk.found_by)})</span>'
+                 if risk.found_by else "")
+        lines = "".join(f'<span style="display:block">{escape(line)}</span>' for line in risk.evidence_lines)
+        items.append(f'<li style="margin:0.4em 0"><strong>{escape(risk.ref)} · {escape(risk.title)}</strong>{found}'
+                     f'<div style="border-left:3px solid #8a94a6;padding:0.2em 0.6em;margin-top:0.2em;'
+                     f'color:#1a1a1a">{lines}</div></li>')
+    if not items:
+        return ""
+    return (f'<div class="kit-risk-evidence"><p><strong>{escape(FIELD_LABELS["evidence"])} behind the risks</strong>'
+            f'</p><ul style="padding-left:1.2em">{"".join(items)}</ul></div>')
+
+
+class RegisterApp(widgets.VBox):
+    """The register builder's box; another app on the page (the chatbot lab) adds risks through :meth:`add_risk`."""
+
+    def __init__(self, children, add: Callable[[Mapping[str, Any], str], Risk], current: Callable[[], Register]):
+        super().__init__(children)
+        self._add, self._current = add, current
+
+    @property
+    def register(self) -> Register:
+        """The register on screen."""
+        return self._current()
+
+    def add_risk(self, fields: Mapping[str, Any], source: str = "another app on this page") -> Risk:
+        """Check ``fields`` as a risk, add it, save the register and show it at once (with its evidence).
+
+        Raises :class:`kit.risk.RiskInputError` when the fields are not a risk
+        (a title already in the register, say); nothing is added then.
+        """
+        return self._add(fields, source)
+
+
 def owners_notice(register: Register) -> str:
     """Which risks still need an owner, or that every risk has one."""
     if not register.risks:
@@ -62,8 +107,8 @@ def _template_options() -> list[tuple[str, str]]:
     return [(template_info(name)["title"], name) for name in template_names()] + [("A blank register", BLANK_TEMPLATE)]
 
 
-def risk_register_app() -> widgets.VBox:
-    """The register builder: template picker, CSV import, risk form, table, heatmap and downloads."""
+def risk_register_app() -> RegisterApp:
+    """The register builder: template picker, CSV import, risk form, table, evidence, heatmap and downloads."""
     state = {"register": load_template(DEFAULT_TEMPLATE), "quiet": False, "confirm": None}
     form = RiskForm()
     errors, form_errors, import_errors = error_box(), error_box(), error_box()
@@ -83,7 +128,7 @@ def risk_register_app() -> widgets.VBox:
     sort = widgets.Dropdown(description="Sort the table by", options=[(v, k) for k, v in SORTS.items()],
                             value="score", style={"description_width": "initial"},
                             layout=widgets.Layout(width="min(480px, 100%)"))
-    table, owners, heatmap, downloads, message, form_message = (widgets.HTML() for _ in range(6))
+    table, owners, evidence, heatmap, downloads, message, form_message = (widgets.HTML() for _ in range(7))
 
     def register() -> Register:
         return state["register"]
@@ -110,6 +155,7 @@ def risk_register_app() -> widgets.VBox:
         """Words first (the table, the owners, ``said`` in ``box``), then the heatmap and the downloads."""
         table.value = register_table_html(register(), sort.value)
         owners.value = owners_notice(register())
+        evidence.value = evidence_html(register())
         name.value = register().name
         if box is not None:
             box.value = notice(said, "success")
@@ -120,6 +166,15 @@ def risk_register_app() -> widgets.VBox:
         """Save the register, then show it with ``said``."""
         save()
         redraw(box, said)
+
+    def relabel(ref: str) -> None:
+        """Relabel the list of risks (one was added, or a title changed) and keep ``ref`` chosen, quietly."""
+        state["quiet"] = True
+        try:
+            pick.options = _pick_options(register())
+            pick.value = ref
+        finally:
+            state["quiet"] = False
 
     def reset_confirm() -> None:
         state["confirm"] = None
@@ -197,12 +252,7 @@ def risk_register_app() -> widgets.VBox:
             risk = register().update(ref, validate_risk(form.values()))
         except RiskInputError as problem:
             raise ValueError(f"Your change to {ref} is not saved yet. " + " ".join(problem.problems.values())) from None
-        state["quiet"] = True
-        try:  # the title may have changed: relabel the list, keep the choice
-            pick.options = _pick_options(register())
-            pick.value = ref
-        finally:
-            state["quiet"] = False
+        relabel(ref)  # the title may have changed
         changed(form_message, f"Saved {risk.ref}: score {risk.score} ({risk.band}), "
                               f"{risk.residual_score} ({risk.residual_band}) after mitigation.")
 
@@ -219,6 +269,14 @@ def risk_register_app() -> widgets.VBox:
         reset_confirm()
         show_pick()
         changed(form_message, f"Removed {risk.ref} {risk.title}.")
+
+    def add_from(fields: Mapping[str, Any], source: str) -> Risk:
+        risk = register().add(validate_risk(fields))
+        reset_confirm()
+        relabel(pick.value)  # keep the choice, so a risk half typed in the form stays there
+        changed(form_message, f"Added {risk.ref} {risk.title} from {source}, with its evidence: score {risk.score} "
+                              f"({risk.band}). Check the suggested owner and mitigation.")
+        return risk
 
     @guarded(errors, "sort the table")
     def on_sort(_):
@@ -262,16 +320,16 @@ def risk_register_app() -> widgets.VBox:
     finally:
         state["quiet"] = False
 
-    box = widgets.VBox([
+    box = RegisterApp([
         _heading("1. Start from a template, or your own file"),
         widgets.HBox([template, use_template], layout=widgets.Layout(flex_flow="row wrap")), about,
         widgets.HTML("<p>Or upload a register you downloaded earlier as a spreadsheet (CSV). It replaces the "
                      "register on screen.</p>"), upload, import_errors, errors, name, message,
         _heading("2. Add or edit a risk"), pick, editing, *form.children,
         widgets.HBox([add, remove]), form_errors, form_message,
-        part.notice, _heading("3. Your register"), sort, owners, table,
+        part.notice, _heading("3. Your register"), sort, owners, table, evidence,
         _heading("4. The heatmap"), heatmap,
         _heading("5. Take it with you"), downloads,
-    ])
+    ], add_from, register)
     box.add_class("kit-risk-register")
     return box
