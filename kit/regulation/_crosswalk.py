@@ -27,8 +27,8 @@ NIST = "NIST AI RMF 1.0"
 ISO = "ISO/IEC 42001:2023"
 
 #: The outputs the workshop makes; each must be mapped.
-OUTPUTS = ("bias_audit", "risk_register", "policies", "impact_assessment", "kpis", "maturity_assessment",
-           "transparency_statement", "action_plan")
+OUTPUTS = ("bias_audit", "risk_register", "policies", "impact_assessment", "ai_act_triage", "kpis",
+           "maturity_assessment", "transparency_statement", "action_plan")
 
 #: NIST AI RMF 1.0 categories: (function, number) -> (subcategories in it, a short title).
 NIST_CATEGORIES = {

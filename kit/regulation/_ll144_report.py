@@ -11,11 +11,12 @@ from __future__ import annotations
 import datetime
 
 from kit.documents import escape as _e
+from kit.documents import safe_csv
 
 from ._ll144 import LL144Summary
 from ._ll144_guide import LL144Guide, ll144_guide
 
-__all__ = ["ll144_text", "ll144_html", "summary_notes"]
+__all__ = ["ll144_text", "ll144_html", "ll144_csv", "summary_notes"]
 
 _TITLES = {"sex": "Sex", "race_ethnicity": "Race/ethnicity", "intersectional": "Sex and race/ethnicity"}
 _CSS = """
@@ -92,6 +93,25 @@ def ll144_text(summary: LL144Summary, guide: LL144Guide | None = None) -> str:
     lines += ["", "What this summary is not:"] + [f"- {item.text}" for item in guide.not_this]
     lines += ["", f"As of {_day(guide.as_of)}. {' '.join(guide.not_legal_advice.split())}"]
     return "\n".join(lines) + "\n"
+
+
+def ll144_csv(summary: LL144Summary) -> str:
+    """The three tables in one spreadsheet-safe CSV, one row per category, then the unknown counts.
+
+    Rates and impact ratios are numbers (shares, to four decimals) so a
+    spreadsheet can sort and chart them; an excluded category's impact ratio
+    is the word "excluded". Every cell goes through :func:`kit.documents.safe_csv`.
+    """
+    counted = "Selected" if summary.rate == "selection" else "Above median"
+    header = ["Table", "Category", "People", counted, f"{summary.rate.capitalize()} rate",
+              "Impact ratio", "Under 2% (excluded from impact ratios)"]
+    rows = [[title, row.category, row.n, row.selected, round(row.rate, 4),
+             "excluded" if row.impact_ratio is None else round(row.impact_ratio, 4),
+             "yes" if row.excluded_under_2pct else "no"]
+            for name, title in _TITLES.items() for row in summary.tables[name]]
+    rows += [[_TITLES[name], "Unknown (left out of the table)", summary.unknown[name], "", "", "", ""]
+             for name in ("sex", "race_ethnicity")]
+    return safe_csv(header, rows)
 
 
 def _table_html(summary: LL144Summary, name: str) -> str:

@@ -9,6 +9,19 @@ from kit.toolkit import Part, joined
 from kit.toolkit import chart, escape, notice
 
 
+#: The audit table inside a widget, styled like the page's own tables (a widget's HTML gets none of the
+#: notebook's table styles): borders, room between columns, numbers aligned right, group names left.
+AUDIT_CSS = """<style>
+.kit-audit table { border-collapse: collapse; margin: 0.6em 0; font-variant-numeric: tabular-nums; }
+.kit-audit caption { text-align: left; font-weight: 600; padding-bottom: 0.3em; }
+.kit-audit th, .kit-audit td { border: 1px solid #c4c9d1; padding: 0.3em 0.6em; text-align: right;
+  vertical-align: top; }
+.kit-audit thead th { background: #eef1f5; color: #1a1a1a; text-align: left; }
+.kit-audit th[scope=row], .kit-audit td.text { text-align: left; }
+.kit-audit tr.flagged th, .kit-audit tr.flagged td { background: #fdeaea; color: #6b0f0f; font-weight: 600; }
+</style>"""
+
+
 def verdict_notice(result: AuditResult) -> str:
     """A coloured banner with the four-fifths verdict in one sentence."""
     if result.four_fifths_pass is None:

@@ -11,7 +11,7 @@ import ipywidgets as widgets
 from kit.workshop import parts
 from kit.workshop import session
 from kit.fairness import audit, audit_html, read_audit_csv
-from kit.hiring.ui._audit_view import audit_view_html
+from kit.hiring.ui._audit_view import AUDIT_CSS, audit_view_html
 from kit.toolkit import download_link
 from kit.toolkit import file_upload, uploaded_file
 from kit.toolkit import error_box, guarded, notice
@@ -106,7 +106,7 @@ def csv_audit_panel() -> widgets.VBox:
     run.on_click(on_run)
     session.on_switch(on_switch)
     box = widgets.VBox([
-        status, upload,
+        widgets.HTML(AUDIT_CSS), status, upload,
         widgets.HBox([outcome, positive], layout=widgets.Layout(flex_flow="row wrap")),
         label, widgets.HTML("<strong>Group columns to compare</strong> (tick one, or several for "
                             "intersectional groups):"),

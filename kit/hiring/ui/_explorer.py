@@ -8,12 +8,16 @@ from kit.workshop import parts
 from kit.fairness import find_proxies
 from kit.hiring._lab import DEFAULT_THRESHOLD, PROTECTED, audit_at, findings
 from kit.hiring._mitigation_lab import mitigation_table
-from kit.hiring.ui._audit_view import audit_view_parts
+from kit.hiring.ui._audit_view import AUDIT_CSS, audit_view_parts
+from kit.hiring.ui._ll144 import ll144_downloads
 from kit.toolkit import StagedHTML
 from kit.toolkit import table_html
 from kit.toolkit import accessible_slider, error_box, guarded, notice
 from kit.workshop.ui import SavedPart
 
+#: The proxy table's columns in plain words (the audit library's names are for code).
+PROXY_HEADERS = {"feature": "Column", "measure": "How the link is measured", "strength": "Strength (0 to 1)",
+                 "reading": "What it means", "n_used": "Rows compared", "n_missing": "Rows left out (blank)"}
 
 
 def bias_explorer() -> widgets.VBox:
@@ -31,6 +35,8 @@ def bias_explorer() -> widgets.VBox:
                                   layout=widgets.Layout(width="min(560px, 95%)"))
     view = StagedHTML()
     view.add_class("kit-audit")
+    ll144 = widgets.HTML()
+    ll144.add_class("kit-ll144")
     restoring = {"now": False}
 
     def chosen() -> tuple[str, ...]:
@@ -44,6 +50,7 @@ def bias_explorer() -> widgets.VBox:
         if change is not None:  # the attendee moved something: save what it shows
             part.save(findings(result, threshold.value))
         view.show(audit_view_parts(result, caption=f"Shortlisted at a score of {threshold.value:.2f} or more"))
+        ll144.value = ll144_downloads(threshold.value)  # the files last, once the audit can be read
 
     def show(saved: dict, _why: str) -> None:
         restoring["now"] = True
@@ -63,8 +70,9 @@ def bias_explorer() -> widgets.VBox:
     refresh()
     picker = widgets.HBox(list(boxes.values()), layout=widgets.Layout(flex_flow="row wrap"))
     box = widgets.VBox([
-        widgets.HTML("<strong>Compare applicants by</strong> (tick two or more to see intersectional groups):"),
-        picker, threshold, errors, view,
+        widgets.HTML(AUDIT_CSS + "<strong>Compare applicants by</strong> (tick two or more to see intersectional "
+                     "groups):"),
+        picker, threshold, errors, view, ll144,
     ])
     box.add_class("kit-bias-explorer")
     return box
@@ -84,7 +92,8 @@ def proxy_finder() -> widgets.VBox:
 
         others = [c for c in PROTECTED if c != attribute.value]
         ranking = find_proxies(load_hiring(), attribute.value, exclude=others + ["applicant_id"])
-        view.value = table_html(ranking, caption=f"Columns ranked by how closely they track {attribute.label.lower()}")
+        shown = ranking[list(PROXY_HEADERS)].rename(columns=PROXY_HEADERS)
+        view.value = table_html(shown, caption=f"Columns ranked by how closely they track {attribute.label.lower()}")
 
     attribute.observe(refresh, names="value")
     refresh()
