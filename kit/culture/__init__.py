@@ -1,6 +1,13 @@
-"""Lessons 10 to 12: the maturity model, the case studies and the transparency statement."""
+"""Lessons 10 to 12: the maturity model, bias checks at every stage, the case studies, the five advanced
+moves, engaging residents and customers, standards, and the transparency statement."""
 
+from kit.culture._advanced import (AdvancedMoves, assess_moves, clean_moves, load_moves, moves_document,
+                                   moves_section, moves_table)
+from kit.culture._bias_checks import (STATES, BiasChecklist, assess_checks, bias_checks_section, checks_document,
+                                      load_checklist)
 from kit.culture._case_decisions import MAX_PLAYER, MAX_REASONING, decisions_section, latest_case_id, record_decision
+from kit.culture._engagement import (EngagementMethod, engagement_document, engagement_section, load_method,
+                                     read_plan)
 from kit.culture._case_schema import (CONSEQUENCE_WORDS, DEBRIEF_WORDS, LATER, SCENARIO_WORDS, CaseFile,
                                       count_words)
 from kit.culture._cases import (CASES_DIR, Case, Choice, Lens, Region, RoleCard, cases_frame, find_case,
@@ -12,12 +19,15 @@ from kit.culture._maturity import (Assessment, DimensionResult, FOCUS, GAP_BELOW
                                    thresholds_text)
 from kit.culture._maturity_model import (Dimension, FILE, LEVEL_NAMES, MaturityModel, RATINGS, Statement,
                                          load_model)
+from kit.culture._standards import Standards, load_standards, standards_frame
 from kit.culture._statement import (Field, MAX_LENGTH, TO_WRITE, WORK_KEYS, add_evidence, clean_answers,
                                     evidence, load_fields, missing_sections, statement_document,
                                     statement_section, suggestions, warnings)
 
 __all__ = [
+    "AdvancedMoves",
     "Assessment",
+    "BiasChecklist",
     "CASES_DIR",
     "CONSEQUENCE_WORDS",
     "Case",
@@ -26,6 +36,7 @@ __all__ = [
     "DEBRIEF_WORDS",
     "Dimension",
     "DimensionResult",
+    "EngagementMethod",
     "FILE",
     "FOCUS",
     "Field",
@@ -43,6 +54,8 @@ __all__ = [
     "Region",
     "RoleCard",
     "SCENARIO_WORDS",
+    "STATES",
+    "Standards",
     "Statement",
     "TOP_RATING",
     "TO_WRITE",
@@ -50,11 +63,18 @@ __all__ = [
     "action_plan",
     "add_evidence",
     "assess",
+    "assess_checks",
+    "assess_moves",
+    "bias_checks_section",
     "cases_frame",
+    "checks_document",
     "clean_answers",
+    "clean_moves",
     "clean_ratings",
     "count_words",
     "decisions_section",
+    "engagement_document",
+    "engagement_section",
     "evidence",
     "example_assessment",
     "find_case",
@@ -62,19 +82,28 @@ __all__ = [
     "lens_table",
     "level_for",
     "load_cases",
+    "load_checklist",
     "load_fields",
+    "load_method",
     "load_model",
+    "load_moves",
     "load_regions",
+    "load_standards",
     "maturity_document",
     "maturity_section",
     "maturity_table",
     "missing_sections",
+    "moves_document",
+    "moves_section",
+    "moves_table",
     "options_frame",
     "parse_case",
     "radar_alt",
+    "read_plan",
     "record_decision",
     "regions_frame",
     "scan_cases",
+    "standards_frame",
     "statement_document",
     "statement_section",
     "suggestions",

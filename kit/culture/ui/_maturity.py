@@ -20,7 +20,7 @@ from kit.toolkit import new_figure, to_png
 from kit.toolkit import Part, StagedHTML, joined
 from kit.toolkit import table_html
 from kit.toolkit import chart, error_box, escape, guarded, notice
-from kit.workshop.ui import SavedPart
+from kit.workshop.ui import Hush, SavedPart
 from kit.governance import check_name
 
 # Okabe-Ito blue for the organisation's shape; dots mark the filled area for readers who cannot see colour.
@@ -119,7 +119,7 @@ def maturity_app() -> widgets.VBox:
             radios[statement.id] = choice(statement.text, options, f"kit-s-{statement.id}", orientation="horizontal")
             rows.append(radios[statement.id])
     view = StagedHTML()
-    restoring = {"now": False}
+    restoring = Hush()
 
     def ratings() -> dict[str, int]:
         return {sid: radio.value for sid, radio in radios.items() if radio.value is not None}
@@ -130,7 +130,7 @@ def maturity_app() -> widgets.VBox:
 
     @guarded(errors, "update your assessment")
     def refresh(change=None):
-        if restoring["now"]:
+        if restoring.on:
             return
         now = value()
         if change is not None and part.save(now) is not now:
@@ -141,13 +141,10 @@ def maturity_app() -> widgets.VBox:
         """Put saved ratings on the widgets without saving them, then redraw the levels and the plan."""
         saved = saved or {}
         kept = clean_ratings(model, saved.get("ratings"))
-        restoring["now"] = True
-        try:
+        with restoring:
             organisation.value = str(saved.get("organisation") or "")
             for sid, radio in radios.items():
                 radio.value = kept.get(sid)
-        finally:
-            restoring["now"] = False
         refresh()  # also clears the error box of the value shown before
 
     part = SavedPart(parts.MATURITY, show, value())

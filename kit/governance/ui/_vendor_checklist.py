@@ -18,7 +18,7 @@ from kit.toolkit import new_figure, to_png
 from kit.toolkit import Part, StagedHTML, joined
 from kit.toolkit import table_html
 from kit.toolkit import chart, error_box, escape, guarded, notice
-from kit.workshop.ui import SavedPart
+from kit.workshop.ui import Hush, SavedPart
 from kit.governance._vendor import (BANDS, Checklist, VendorSummary, area_table, check_name, clean_answers,
                                     load_checklist, scale_text, summarise, summary_alt, vendor_document)
 
@@ -122,7 +122,7 @@ def vendor_checklist() -> widgets.VBox:
         box.layout = widgets.Layout(width="min(420px, 95%)")
     rows, radios = _question_rows(checklist)
     summary = StagedHTML()
-    restoring = {"now": False}
+    restoring = Hush()
 
     def answers() -> dict[str, int]:
         return {qid: radio.value for qid, radio in radios.items() if radio.value is not None}
@@ -134,7 +134,7 @@ def vendor_checklist() -> widgets.VBox:
 
     @guarded(errors, "update the summary")
     def refresh(change=None):
-        if restoring["now"]:
+        if restoring.on:
             return
         now = value()
         if change is not None and part.save(now) is not now:
@@ -145,14 +145,11 @@ def vendor_checklist() -> widgets.VBox:
         """Put a saved value on the widgets without saving it, then redraw the summary."""
         saved = saved or {}
         kept = clean_answers(checklist, saved.get("answers"))
-        restoring["now"] = True
-        try:
+        with restoring:
             for key, box in names.items():
                 box.value = str(saved.get(key) or "")
             for qid, radio in radios.items():
                 radio.value = kept.get(qid)
-        finally:
-            restoring["now"] = False
         refresh()  # also clears the error box of the value shown before
 
     part = SavedPart(parts.VENDOR, show, value())

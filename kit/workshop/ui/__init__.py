@@ -6,10 +6,11 @@ from kit.workshop.ui._glossary import (glossary_html, glossary_panel, glossary_w
                                        term_html)
 from kit.workshop.ui._lesson_page import discussion, discussion_html, lesson_header, lesson_header_html
 from kit.workshop.ui._quiz import SharedStyles, answer_picker, picked, quiz, set_picked
-from kit.workshop.ui._workspace import NO_WORKSPACE, SavedPart, saved_text, workspace_panel
+from kit.workshop.ui._workspace import NO_WORKSPACE, Hush, SavedPart, saved_text, workspace_panel
 
 __all__ = [
     "NO_WORKSPACE",
+    "Hush",
     "SavedPart",
     "SharedStyles",
     "action_plan_app",

@@ -88,6 +88,19 @@ def _room_line() -> widgets.HTML:
     return line
 
 
+class Hush:
+    """Set (``with hush:``) while a form puts saved values on its widgets, so that its observers skip saving."""
+
+    def __init__(self):
+        self.on = False
+
+    def __enter__(self) -> None:
+        self.on = True
+
+    def __exit__(self, *_exc) -> None:
+        self.on = False
+
+
 class SavedPart:
     """One app's saved value on this page, kept in step with the open workspace.
 
