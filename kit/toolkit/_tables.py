@@ -18,7 +18,13 @@ def _cell(value) -> str:
 
 
 def table_html(frame: pd.DataFrame, caption: str = "", index: bool = False) -> str:
-    """Render ``frame`` as a table; numbers to 3 decimals, missing values as "n/a"."""
+    """Render ``frame`` as a table; numbers to 3 decimals, missing values as "n/a".
+
+    The table sits in a box of its own that scrolls sideways when the table is
+    wider than the screen (a phone), so the page itself never does; the page
+    script (:mod:`kit.toolkit._page_assets`) makes the box reachable with the
+    keyboard, named by the caption, whenever it scrolls.
+    """
     if index:
         frame = frame.reset_index()
     head = "".join(f'<th scope="col">{escape(column)}</th>' for column in frame.columns)
@@ -27,4 +33,5 @@ def table_html(frame: pd.DataFrame, caption: str = "", index: bool = False) -> s
         for record in frame.itertuples(index=False, name=None)
     )
     cap = f"<caption>{escape(caption)}</caption>" if caption else ""
-    return f'<table class="kit-table">{cap}<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
+    return (f'<div class="kit-scroll"><table class="kit-table">{cap}<thead><tr>{head}</tr></thead>'
+            f'<tbody>{rows}</tbody></table></div>')

@@ -106,6 +106,25 @@ def reopen_workspace(page, code: str) -> None:
     page.get_by_role("button", name="Open my workspace").click()
 
 
+def page_kernel(page) -> str:
+    """The id of the kernel serving ``page`` (Voilà writes it into the page's configuration)."""
+    return page.evaluate("() => JSON.parse(document.getElementById('jupyter-config-data').textContent).kernelId")
+
+
+def kernel_running(base: str, kernel: str) -> bool:
+    """Whether the server still runs ``kernel``: its kernel API answers 200 while it runs, 404 once it is gone."""
+    import urllib.error
+    import urllib.request
+
+    try:
+        with urllib.request.urlopen(f"{base}/api/kernels/{kernel}", timeout=30):
+            return True
+    except urllib.error.HTTPError as answer:
+        if answer.code == 404:
+            return False
+        raise
+
+
 def visible_text(page) -> str:
     return page.evaluate("() => document.body.innerText")
 
@@ -117,7 +136,8 @@ def assert_clean(page) -> None:
     assert page.locator("[data-mime-type='application/vnd.jupyter.stderr']").count() == 0
     assert page.locator(".jp-InputArea-editor, .jp-CodeMirrorEditor, .cm-editor").count() == 0
     for marker in ("import kit", "from kit", "display("):
-        assert marker not in text, f"source code visible: {marker!r}"
+        at = text.find(marker)
+        assert at < 0, f"source code visible: {marker!r} in ...{text[max(0, at - 300):at + 300]}..."
 
 
 def serious_violations(page) -> list[str]:
