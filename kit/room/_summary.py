@@ -12,6 +12,7 @@ import json
 
 from kit.documents import Document, Section, safe_csv, to_html
 from kit.room._aggregates import Panel
+from kit.room._contributions import MIN_ANSWERS
 
 FORMATS = ("json", "html", "csv")
 
@@ -41,7 +42,7 @@ def summary_document(room_name: str, panels: list[Panel], answers: int) -> Docum
                                     table=None if table is None else
                                     (list(table.header), [[_cell(v) for v in row] for row in table.rows])))
     subtitle = (f"Room: {room_name}. {answers} attendee{'s' if answers != 1 else ''} contributed. Aggregates "
-                "only: nothing is shown for fewer than the minimum number of answers, and no name is kept.")
+                f"only: nothing is shown for fewer than {MIN_ANSWERS} answers, and no name is kept.")
     return Document("The room's answers", sections, subtitle=subtitle)
 
 

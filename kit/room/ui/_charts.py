@@ -21,13 +21,19 @@ from kit.toolkit import chart, new_figure, to_png
 from kit.toolkit._plots import Patch, Rectangle
 
 BLUE, ORANGE, GREY, INK = "#0072B2", "#D55E00", "#999999", "#000000"
-_FONT = 13
+_FONT = 15
 _CACHE: dict[str, str] = {}
 _CACHE_MAX = 256
 
 
 def _wrap(text: str, width: int = 28) -> str:
     return "\n".join(textwrap.wrap(str(text), width)[:3])
+
+
+def _whole_ticks(top: float) -> list[int]:
+    """Ticks for a count of people: whole numbers only, at most about eight of them."""
+    step = max(1, math.ceil(top / 8))
+    return list(range(0, int(top) + 1, step))
 
 
 def _bars(labels: list[str], values: list[float], axis: str, limit: float | None = None,
@@ -41,7 +47,11 @@ def _bars(labels: list[str], values: list[float], axis: str, limit: float | None
     axes.set_yticks(range(len(labels)), [_wrap(label) for label in labels], fontsize=_FONT)
     axes.invert_yaxis()
     axes.set_xlabel(axis, fontsize=_FONT)
-    axes.set_xlim(0, (limit or max(values, default=1) or 1) * 1.15)
+    axes.tick_params(axis="x", labelsize=_FONT - 1)
+    top = limit or max(values, default=1) or 1
+    if limit is None:  # a count of attendees: no tick at 2.5 people
+        axes.set_xticks(_whole_ticks(top))
+    axes.set_xlim(0, top * 1.15)
     axes.spines[["top", "right"]].set_visible(False)
     return figure
 
@@ -115,8 +125,8 @@ def _heatmap(data: dict):
     axes.set_xlim(0.5, 5.5)
     axes.set_ylim(0.5, 5.5)
     axes.set_aspect("equal")
-    axes.set_xticks(list(points), [f"{v}\n{LIKELIHOOD_LABELS[v]}" for v in points], fontsize=_FONT - 2)
-    axes.set_yticks(list(points), [f"{SEVERITY_LABELS[v]} {v}" for v in points], fontsize=_FONT - 2)
+    axes.set_xticks(list(points), [f"{v}\n{LIKELIHOOD_LABELS[v]}" for v in points], fontsize=_FONT - 1)
+    axes.set_yticks(list(points), [f"{SEVERITY_LABELS[v]} {v}" for v in points], fontsize=_FONT - 1)
     axes.set_xlabel("Median likelihood", fontsize=_FONT)
     axes.set_ylabel("Median severity", fontsize=_FONT)
     axes.tick_params(length=0)
@@ -134,16 +144,18 @@ def _radar(data: dict):
     axes = figure.add_subplot(projection="polar")
     axes.set_theta_offset(math.pi / 2)
     axes.set_theta_direction(-1)
-    for key, style in (("highest", {"color": BLUE, "linestyle": ":", "linewidth": 1.5}),
-                       ("lowest", {"color": ORANGE, "linestyle": "--", "linewidth": 1.5}),
-                       ("median", {"color": INK, "linewidth": 3, "marker": "o"})):
-        values = [d.get(key) or 0 for d in shown]
+    for key, style in (("highest", {"color": BLUE, "linestyle": ":", "linewidth": 2.5}),
+                       ("lowest", {"color": ORANGE, "linestyle": "--", "linewidth": 2.5}),
+                       ("median", {"color": INK, "linewidth": 3.5, "marker": "o", "markersize": 8})):
+        # A dimension still waiting for answers has no point (the line breaks there), never a made-up 0.
+        values = [math.nan if d.get(key) is None else d[key] for d in shown]
         axes.plot(loop, values + values[:1], label=key, **style)
     axes.set_ylim(0, 100)
     axes.set_yticks([floor for floor, _ in LEVELS[:-1]], [f"{floor}% {label}" for floor, label in LEVELS[:-1]],
-                    fontsize=_FONT - 3)
-    axes.set_xticks(angles, [_wrap(d["title"], 16) for d in shown], fontsize=_FONT - 2)
-    axes.legend(fontsize=_FONT - 2, loc="lower right", bbox_to_anchor=(1.25, -0.1), frameon=False)
+                    fontsize=_FONT - 2, bbox={"boxstyle": "round,pad=0.15", "facecolor": "#ffffff",
+                                              "edgecolor": "none", "alpha": 0.85})
+    axes.set_xticks(angles, [_wrap(d["title"], 16) for d in shown], fontsize=_FONT - 1)
+    axes.legend(fontsize=_FONT - 1, loc="lower right", bbox_to_anchor=(1.25, -0.1), frameon=False)
     return figure
 
 
@@ -157,12 +169,23 @@ def _cases(data: dict):
 
 
 def _ratings(data: dict):
-    labels, values = [], []
-    for rating in data["ratings"].values():
-        for point, count in rating["counts"].items():
-            labels.append(f"{rating['label']}: {point}")
-            values.append(count)
-    return _bars(labels, values, "Attendees")
+    ratings = list(data["ratings"].values())
+    figure = new_figure(5.0 * len(ratings) + 1.0, 4.6)
+    top = max((n for r in ratings for n in r["counts"].values()), default=1) or 1
+    for axes, rating in zip(figure.subplots(1, len(ratings), squeeze=False)[0], ratings):
+        points, counts = list(rating["counts"]), list(rating["counts"].values())
+        bars = axes.bar(points, counts, color=BLUE, edgecolor=INK)
+        for bar, count in zip(bars, counts):
+            axes.text(bar.get_x() + bar.get_width() / 2, bar.get_height(), str(count), ha="center", va="bottom",
+                      fontsize=_FONT, color=INK)
+        axes.set_ylim(0, top * 1.2)
+        axes.set_yticks(_whole_ticks(top))
+        axes.set_title(f"{rating['label']} (median {rating['median']})", fontsize=_FONT)
+        axes.set_xlabel("Rating, 1 (not at all) to 5 (very)", fontsize=_FONT - 1)
+        axes.tick_params(labelsize=_FONT - 1)
+        axes.spines[["top", "right"]].set_visible(False)
+    figure.supylabel("Attendees", fontsize=_FONT)
+    return figure
 
 
 DRAW = {"quiz": _quiz, "check": _check, "bars": _counts, "entered": _entered, "spread": _spread,
@@ -183,4 +206,4 @@ def panel_chart(panel: Panel, table_html: str = "") -> str:
         if len(_CACHE) >= _CACHE_MAX:
             _CACHE.clear()
         _CACHE[key] = to_png(DRAW[panel.chart](panel.data))
-    return chart(_CACHE[key], panel.alt, table_html, caption=panel.title)
+    return chart(_CACHE[key], panel.alt, table_html)  # the panel's heading names it already

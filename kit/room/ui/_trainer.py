@@ -13,18 +13,36 @@ import logging
 import time
 
 import ipywidgets as widgets
+from IPython.display import HTML, display
 
-from kit.documents import to_html
-from kit.room import RoomError, room_panels, room_store, summary_csv, summary_document
+from kit.documents import escape, to_html
+from kit.room import MIN_ANSWERS, RoomError, room_panels, room_store, summary_csv, summary_document
 from kit.room.ui._view import STYLE, panels_html
 from kit.toolkit import download_bar, error_box, guarded, notice
-from kit.workshop import lessons
+from kit.workshop import lesson_label, lessons, parts
 
 log = logging.getLogger(__name__)
 #: How often the open page asks whether the room changed.
 POLL_SECONDS = 2.0
 EVERY = "every"
 _WIDE = {"description_width": "initial"}
+#: Voilà's page has no main landmark, so every word on it would sit outside one (axe's "region" rule):
+#: this names the notebook's cells the page's main content.
+LANDMARK = """<script>
+(function () {
+  var cells = document.getElementById('rendered_cells');
+  if (cells && !document.querySelector('main, [role="main"]')) { cells.setAttribute('role', 'main'); }
+})();
+</script>"""
+
+
+def _intro() -> str:
+    """What the page is for; the minimum and the lesson where attendees join come from the kit, never typed."""
+    start = lesson_label(parts.ROOM_MEMBERSHIP.lesson)
+    return (f"<p>The room's answers, live and anonymised: every quiz's answer counts, the first pilots, the bias "
+            f"thresholds, the room's risk heatmap, maturity, case decisions and the evaluation. Nothing shows until "
+            f"{MIN_ANSWERS} attendees have answered, and no name is ever shown.</p>"
+            f"<p>Attendees join the room in {escape(start)}; this page is for the trainer only.</p>")
 
 
 class TrainerPage:
@@ -42,8 +60,10 @@ class TrainerPage:
         self.store, self.poll = store, poll
         self.room, self.revision, self.task = None, None, None
         self.errors, self.gate_status, self.status = error_box(), widgets.HTML(), widgets.HTML()
-        self.room_code = widgets.Text(description="Room code", placeholder="e.g. KQP-M3T", style=_WIDE)
-        self.trainer_code = widgets.Password(description="Trainer code", placeholder="XXXX-XXXX-XXXX", style=_WIDE)
+        self.room_code = widgets.Text(description="Room code", placeholder="e.g. KQP-M3T", style=_WIDE,
+                                      layout=widgets.Layout(width="17em"))
+        self.trainer_code = widgets.Password(description="Trainer code", placeholder="XXXX-XXXX-XXXX", style=_WIDE,
+                                             layout=widgets.Layout(width="21em"))
         self.open_button = widgets.Button(description="Open the room view", button_style="primary",
                                           layout=widgets.Layout(width="auto"))
         choices = [("Every lesson", EVERY)] + [(item.label, item.id) for item in lessons()]
@@ -60,8 +80,8 @@ class TrainerPage:
         self.create_button.on_click(guarded(self.errors, "create the room")(self.create))
         self.lesson.observe(lambda _: self.draw(), names="value")
         self.widget = widgets.VBox([
-            widgets.HTML(STYLE + "<h2>Open your room</h2><p>Enter the room code and your trainer code. "
-                                 "Attendees never need this page.</p>"),
+            widgets.HTML(STYLE + _intro() + "<h2>Open your room</h2><p>Enter the room code and your trainer code "
+                                            "(<code>kit room new</code> prints both, and so does the form below).</p>"),
             widgets.HBox([self.room_code, self.trainer_code, self.open_button],
                          layout=widgets.Layout(flex_flow="row wrap")),
             self.gate_status, self.errors, self.room_box,
@@ -93,8 +113,9 @@ class TrainerPage:
             self.gate_status.value = notice(str(problem), "error")
             return
         self.trainer_code.value = ""
-        self.gate_status.value = notice(f"Room '{self.room.name}' ({self.room.code}) is open below. It updates by "
-                                        f"itself within {POLL_SECONDS:g} seconds of an answer.", "success")
+        self.gate_status.value = notice(f"Room '{self.room.name}' ({self.room.code}) is open below. It looks for "
+                                        f"new answers every {POLL_SECONDS:g} seconds and redraws by itself.",
+                                        "success")
         self.room_box.layout.display = None
         self.draw()
         if self.poll:
@@ -117,7 +138,8 @@ class TrainerPage:
         chosen = None if self.lesson.value == EVERY else self.lesson.value
         attendees = len({item.participant for item in contributions})
         every = room_panels(contributions)
-        self.view.value = panels_html([panel for panel in every if chosen in (None, panel.lesson)])
+        self.view.value = panels_html([panel for panel in every if chosen in (None, panel.lesson)],
+                                      waiting_apart=chosen is None)
         self.status.value = notice(f"{attendees} attendee{'s' if attendees != 1 else ''} contributed. "
                                    f"Last counted at {time.strftime('%H:%M:%S')}.")
         self.downloads.value = download_bar([
@@ -158,5 +180,11 @@ class TrainerPage:
 
 
 def trainer_page(store=None, poll: float = POLL_SECONDS) -> widgets.VBox:
-    """The trainer page of ``notebooks/trainer_room.ipynb``: the code gate, the room view and the room form."""
+    """The trainer page's widget: the code gate, the room view and the room form."""
     return TrainerPage(store, poll).widget
+
+
+def show_trainer_page() -> None:
+    """Show the trainer page in ``notebooks/trainer_room.ipynb``, its content marked as the page's main landmark."""
+    display(HTML(LANDMARK))
+    display(trainer_page())

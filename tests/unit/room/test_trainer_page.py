@@ -132,3 +132,32 @@ def test_the_attendees_gallery_does_not_link_the_trainer_page_and_the_guide_says
     assert TRAINER_PAGE not in gallery_html(skip=())
     guide = render_guide()
     assert f"/voila/render/{TRAINER_PAGE}" in guide and "kit room new" in guide and "kit room close" in guide
+
+
+def test_the_every_lesson_view_lists_lessons_still_waiting_in_one_place(room):
+    page = opened(room, room.trainer_code)
+    view = page.view.value
+    assert "Self-check quiz, lesson 00" in view  # 3 answers: drawn
+    assert "Lessons with nothing to show yet" in view and "<li>Lesson 06, Chatbot risk assessment</li>" in view
+    assert 'data-panel="risk.heatmap"' not in view
+    page.lesson.value = "risk"  # picked: every panel of it, each saying it waits
+    assert 'data-panel="risk.heatmap"' in page.view.value and "Lessons with nothing" not in page.view.value
+
+
+def test_a_question_s_options_share_one_row_header_and_the_panel_title_is_not_shown_twice(room):
+    html = opened(room, room.trainer_code).view.value
+    assert html.count("You reload the page") == 1  # one header cell spans its two options
+    assert '<th scope="rowgroup" rowspan="2">1. You reload the page' in html
+    assert '<caption class="kit-sr-only">Self-check quiz, lesson 00' in html  # still named for screen readers
+    assert "<figcaption>" not in html
+
+
+def test_the_radar_leaves_a_dimension_without_enough_ratings_out_instead_of_drawing_zero():
+    from kit.room.ui._charts import _radar, _whole_ticks
+
+    figure = _radar({"dimensions": [{"title": "A", "median": 50, "lowest": 25, "highest": 75},
+                                    {"title": "B", "median": None}, {"title": "C", "median": 40, "lowest": 30,
+                                                                     "highest": 60}]})
+    median = next(line for line in figure.axes[0].get_lines() if line.get_label() == "median")
+    assert str(list(median.get_ydata())[1]) == "nan"
+    assert _whole_ticks(3) == [0, 1, 2, 3] and _whole_ticks(200)[:3] == [0, 25, 50]
