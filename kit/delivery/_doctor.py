@@ -15,8 +15,8 @@ from typing import Callable
 
 from kit.paths import workspace_dir
 
-#: Memory one attendee's page holds at most, and what the server keeps back (README, performance section).
-MB_PER_PAGE, RESERVE_MB = 240, 500
+#: Memory the server keeps free (``kit serve --reserve-mb``); a room's need is ``kit.server.room_plan``'s.
+RESERVE_MB = 500
 
 #: Every content file is read by one of these (a test checks that none is left out).
 CONTENT_READERS = (
@@ -31,7 +31,9 @@ CONTENT_READERS = (
     "kit.strategy:scales", "kit.workshop:next_steps", "kit.governance:vendor_questions",
     "kit.delivery._certificate:event", "kit.delivery:check_questions", "kit.delivery._doctor:_every_text",
     "kit.chatbot:chatbot_content", "kit.regulation:ai_act", "kit.regulation:ll144_guide",
-    "kit.regulation:crosswalk",
+    "kit.regulation:crosswalk", "kit.regulation:automated_decisions", "kit.server:kernel_memory",
+    "kit.culture:load_checklist", "kit.culture:load_moves", "kit.culture:load_method", "kit.culture:load_standards",
+    "kit.privacy:load_laws",
 )
 
 #: The modules that declare teaching texts (:class:`kit.workshop.Texts`): the exercise feedback and the narration.
@@ -161,13 +163,14 @@ def _packages() -> tuple[str, ...]:
 
 
 def _memory(room: int) -> Check:
-    import psutil
+    """The memory ``kit serve --room`` would need for every lesson (``kit.server.room_plan``), against what is free."""
+    from kit.paths import NOTEBOOKS_DIR
+    from kit.server import room_plan
 
-    free = psutil.virtual_memory().available / 1e6
-    need = room * MB_PER_PAGE + RESERVE_MB
-    return Check("Memory", free >= need, f"{free:,.0f} MB free; a room of {room} needs about {need:,} MB",
-                 f"Use a machine with more memory, close other programs, or serve fewer people at once "
-                 f"(about {max(0, int((free - RESERVE_MB) // MB_PER_PAGE))} fit here).")
+    plan = room_plan(room, None, NOTEBOOKS_DIR, RESERVE_MB)
+    why = plan.refusal() or ""
+    return Check("Memory", plan.fits, f"{plan.available_mb:,.0f} MB free; a room of {room} needs about "
+                 f"{plan.need_mb:,.0f} MB for every lesson (about {plan.holds} fit here)", why[:1].upper() + why[1:])
 
 
 def readiness(room: int | None = None, ip: str = "127.0.0.1", port: int = 8866) -> list[Check]:

@@ -11,7 +11,7 @@ use cases, ties broken on effort, then payback. No widgets here; the app is
 
 from kit.strategy._content import (Level, Scale, Template, load_template, problems_frame, scales,
                                    scales_frame, template_keys, templates_frame)
-from kit.strategy._report import (amount, display_frame, estimate_text, matrix_alt,
+from kit.strategy._report import (amount, display_frame, estimate_steps, estimate_text, matrix_alt,
                                   notes_section, scales_section, use_case_document, use_cases_csv,
                                   use_cases_section)
 from kit.strategy._triage import (LOW_RISK_MAX, QUADRANTS, RULE, WORTHWHILE_VALUE, Estimate,
@@ -47,6 +47,7 @@ __all__ = [
     "check_shortlist",
     "display_frame",
     "estimate",
+    "estimate_steps",
     "estimate_text",
     "from_saved",
     "load_template",

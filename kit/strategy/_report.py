@@ -64,6 +64,42 @@ def estimate_text(case: UseCase) -> str:
     return text
 
 
+def estimate_steps(case: UseCase) -> list[tuple[str, str, str]]:
+    """The return estimate of one use case as steps: ``(what, the working, the result)``, in order.
+
+    The same sums as :func:`estimate_text`, one row each, so a page can show
+    them as a table; empty when the use case has no figures.
+    """
+    result = estimate(case)
+    if result is None:
+        return []
+    gains = []
+    if case.hours_saved is not None:
+        gains.append(f"{amount(case.hours_saved)} hours saved × {amount(case.hourly_cost)} an hour")
+    if case.other_gain:
+        gains.append(f"{amount(case.other_gain)} other gain")
+    net = amount(round(result.net_monthly, 2))
+    steps = [("Gain per month", " + ".join(gains) or "no gain", amount(round(result.monthly_benefit, 2))),
+             ("Net gain per month", f"{amount(round(result.monthly_benefit, 2))} gain − "
+                                    f"{amount(case.monthly_cost or 0)} running cost", net)]
+    if result.payback_months is None:
+        steps.append(("Payback time", f"the net gain is {net}, so the one-off cost of "
+                                      f"{amount(case.setup_cost or 0)} is never paid back", "never"))
+    elif not case.setup_cost:
+        steps.append(("Payback time", "no one-off cost", "from the first month"))
+    else:
+        steps.append(("Payback time", f"{amount(case.setup_cost)} one-off cost ÷ {net} a month",
+                      f"about {result.payback_months:.1f} months"))
+    if result.first_year_return is not None:
+        spent = (case.setup_cost or 0) + 12 * (case.monthly_cost or 0)
+        gained = 12 * result.net_monthly - (case.setup_cost or 0)
+        steps.append(("First-year return", f"(12 × {net} − {amount(case.setup_cost or 0)}) ÷ "
+                                           f"({amount(case.setup_cost or 0)} + 12 × {amount(case.monthly_cost or 0)}) "
+                                           f"= {amount(round(gained, 2))} ÷ {amount(spent)}",
+                      f"{result.first_year_return:,.0%}"))
+    return steps
+
+
 def matrix_alt(use_cases: Sequence[UseCase]) -> str:
     """The text alternative of the value × ethical-risk matrix: every point in words."""
     if not use_cases:

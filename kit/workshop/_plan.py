@@ -5,11 +5,14 @@ What goes in, and in which order, is the list of saved parts in
 into a section, imported only when there is work to show. Parts not saved yet
 are listed with the lesson that makes them, unless optional (a trainer's room);
 a part whose saved value cannot be read is named, with the reason, rather than
-silently left out.
+silently left out. After the saved work comes the "what this covers" table
+(the crosswalk to NIST AI RMF and ISO/IEC 42001 of the parts shown), then the
+closing next steps.
 """
 
 from __future__ import annotations
 
+import importlib
 import logging
 from dataclasses import dataclass, field
 from typing import Annotated
@@ -26,6 +29,9 @@ from kit.workshop.content import ContentModel, Items, load_valid
 log = logging.getLogger(__name__)
 
 _SENTENCE = Annotated[str, Field(min_length=1)]
+#: The "what this covers" table after the saved work: the crosswalk rows of the parts saved. Named as a string and
+#: imported only when there is saved work, like each part's section (see :mod:`kit.workshop.parts`).
+COVERS_SECTION = "kit.regulation:covers_section"
 
 
 class NextSteps(ContentModel):
@@ -71,6 +77,7 @@ def build_plan(workspace: Workspace, organisation: str | None = None) -> Plan:
     sections: list[Section] = []
     missing: list[Part] = []
     unreadable: list[tuple[Part, str]] = []
+    shown: list[str] = []
     for part in parts.ALL:
         try:
             saved = read_part(workspace, part)
@@ -89,11 +96,27 @@ def build_plan(workspace: Workspace, organisation: str | None = None) -> Plan:
                 missing.append(part)
         else:
             sections.append(section)
+            shown.append(part.key)
+    covers = _covers(shown)
+    if covers is not None:
+        sections.append(covers)
     name = organisation or _organisation(workspace) or "our organisation"
     sections.append(_next_steps())
     return Plan(Document(title=f"Ethical AI action plan: {name}", sections=sections,
                          subtitle="Gathered from the work saved in the Ethical AI Leadership Kit."),
                 missing, unreadable)
+
+
+def _covers(keys: list[str]) -> Section | None:
+    """The "what this covers" table for the parts shown, or None when none is mapped (or nothing was saved)."""
+    if not keys:
+        return None
+    module, _, name = COVERS_SECTION.partition(":")
+    try:
+        return getattr(importlib.import_module(module), name)(keys)
+    except (KeyError, TypeError, ValueError):  # a fault of the kit's content: the rest of the plan still stands
+        log.exception("could not show the crosswalk")
+        return None
 
 
 def _organisation(workspace: Workspace) -> str:

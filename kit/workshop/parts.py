@@ -10,7 +10,7 @@ action plan in the place it is listed. To change a part's shape: raise its
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, RootModel
 
@@ -89,11 +89,39 @@ class Risk(_Open):
     likelihood: int
     severity: int
     ref: str = ""
+    found_by: str = ""
+    evidence: str = ""
 
 
 class RiskRegister(_Open):
+    """The risk register; version 2 gave each risk ``found_by`` and ``evidence`` (the chatbot lab's exchanges)."""
+
     name: str = ""
     risks: list[Risk] = []
+
+
+class ChatExchange(_Open):
+    """One message of the chatbot lab and the practice bot's reply."""
+
+    message: str
+    reply: str
+
+
+class ChatFinding(_Open):
+    """An exchange the attendee recorded as a finding: the probe category it shows and the risk it became."""
+
+    id: str
+    category: str
+    exchanges: list[ChatExchange]
+    ref: str = ""
+    title: str = ""
+
+
+class ChatbotLab(_Open):
+    """The chatbot red-team lab: the conversation with the practice bot and the findings recorded from it."""
+
+    transcript: list[ChatExchange] = []
+    findings: list[ChatFinding] = []
 
 
 class PolicyAnswers(_Open):
@@ -111,6 +139,19 @@ class Oversight(_Open):
     choices: list[int] = []
 
 
+class TriageEntry(_Open):
+    """One AI use triaged under the EU AI Act: its name, the answers, and the tier they gave when saved."""
+
+    title: str
+    kind: str = ""
+    answers: dict[str, Any] = {}
+    tier: str = ""
+
+
+class Triages(RootModel[dict[str, TriageEntry]]):
+    """The policy lesson's EU AI Act triages, by entry id (``use_case:<title>``, ``example:<id>``, ``own:<title>``)."""
+
+
 class VendorAnswers(_Open):
     vendor: str = ""
     tool: str = ""
@@ -124,6 +165,13 @@ class Targets(RootModel[dict[str, Number | str]]):
 class Maturity(_Open):
     organisation: str = ""
     ratings: dict[str, int] = {}
+
+
+class BiasChecks(_Open):
+    """The culture lesson's bias checks at every stage: one system, and each check done, planned or not yet."""
+
+    system: str = ""
+    answers: dict[str, Literal["done", "planned", "not_yet"]] = {}
 
 
 class CaseDecision(_Open):
@@ -142,6 +190,30 @@ class CaseDecisions(RootModel[dict[str, CaseDecision]]):
 
 class Statement(_Open):
     answers: dict[str, str] = {}
+
+
+class AdvancedMove(_Open):
+    """One dimension of the Advanced stage: the move chosen (its id), a first step, and when it starts."""
+
+    move: str = ""
+    step: str = ""
+    when: str = ""
+
+
+class AdvancedMoves(_Open):
+    """The innovation lesson's five advanced moves, by dimension id."""
+
+    moves: dict[str, AdvancedMove] = {}
+
+
+class EngagementPlan(_Open):
+    """How residents or customers take part in one AI system: who, when (stage: method), what they can change."""
+
+    system: str = ""
+    who: list[str] = []
+    when: dict[str, str] = {}
+    changes: list[str] = []
+    report_back: str = ""
 
 
 class QuizAnswers(_Open):
@@ -187,6 +259,14 @@ def _quiz_v1_to_v2(value: Any) -> Any:
     return {k: v for k, v in value.items() if k != "score"} if isinstance(value, dict) else value
 
 
+def _register_v1_to_v2(value: Any) -> Any:
+    """Version 1 risks had no ``found_by`` or ``evidence``: they were all thought of on paper."""
+    if not isinstance(value, dict) or not isinstance(value.get("risks"), list):
+        return value
+    return {**value, "risks": [{"found_by": "", "evidence": "", **risk} if isinstance(risk, dict) else risk
+                               for risk in value["risks"]]}
+
+
 _SECTIONS = "kit.workshop._plan_sections"
 
 ORGANISATION = Part("profile.organisation", "start", "Your organisation", Text, f"{_SECTIONS}:organisation_section")
@@ -206,21 +286,31 @@ EXPLAINER = Part("transparency.explainer", "transparency", "Decisions explained 
 NOTICE = Part("transparency.notes", "transparency", "Your notice about AI use", Text, "kit.transparency:notes_section")
 MINIMISATION = Part("privacy.minimisation", "privacy", "Data minimisation review", Minimisation,
                     "kit.privacy:minimisation_section")
-RISK_REGISTER = Part("risk.register", "risk", "Risk register", RiskRegister, "kit.risk:risk_section")
+CHATBOT_LAB = Part("chatbot.lab", "risk", "Chatbot red-team lab", ChatbotLab, "kit.chatbot:lab_section")
+RISK_REGISTER = Part("risk.register", "risk", "Risk register", RiskRegister, "kit.risk:risk_section", version=2,
+                     upgrades={1: _register_v1_to_v2})
 RISK_NOTES = Part("risk.notes", "risk", "Notes on your risk assessment", Text, "kit.risk:risk_notes_section")
 POLICY = Part("policy.answers", "policy", "Your AI policy", PolicyAnswers, "kit.governance:policy_section")
 IMPACT = Part("policy.impact_assessment", "policy", "Algorithmic impact assessment", ImpactAssessment,
               "kit.governance:impact_section")
 OVERSIGHT = Part("policy.human_in_the_loop", "policy", "When a person must decide", Oversight,
                  "kit.governance:human_in_the_loop_section")
+TRIAGE = Part("regulation.triage", "policy", "EU AI Act triage of your AI uses", Triages,
+              "kit.regulation:triage_section")
 POLICY_NOTES = Part("policy.notes", "policy", "Notes on policies and governance", Text, "kit.governance:notes_section")
 VENDOR = Part("vendor.checklist", "implementation", "Supplier due diligence", VendorAnswers, "kit.governance:vendor_section")
 TARGETS = Part("kpis.targets", "measure", "Your KPI targets", Targets, "kit.measure:targets_section")
 MATURITY = Part("culture.maturity", "culture", "Maturity self-assessment and action plan", Maturity,
                 "kit.culture:maturity_section")
+BIAS_CHECKS = Part("culture.bias_checks", "culture", "Bias checks at every stage", BiasChecks,
+                   "kit.culture:bias_checks_section")
 CASES = Part("cases.decisions", "context", "Decisions on the case studies", CaseDecisions, "kit.culture:decisions_section")
 STATEMENT = Part("transparency.statement", "innovation", "Your transparency statement", Statement,
                  "kit.culture:statement_section")
+ADVANCED_MOVES = Part("innovation.advanced_moves", "innovation", "Five advanced moves", AdvancedMoves,
+                      "kit.culture:moves_section")
+ENGAGEMENT = Part("innovation.engagement", "innovation", "How residents and customers take part", EngagementPlan,
+                  "kit.culture:engagement_section")
 QUIZZES = Part("quiz.", "start", "Self-check scores", QuizAnswers, f"{_SECTIONS}:quiz_section", version=2,
                upgrades={1: _quiz_v1_to_v2}, family=True)
 _DELIVERY = "kit.delivery._sections"
@@ -234,10 +324,11 @@ ROOM_MEMBERSHIP = Part("room.membership", "start", "Trainer's room", RoomMembers
                        optional=True)
 
 #: Every part, in the order of the action plan.
-ALL: tuple[Part, ...] = (ORGANISATION, GOAL, USE_CASES, STRATEGY_NOTES, PILLARS, PILLAR_NOTES, BIAS_EXPLORER,
-                         OWN_AUDIT, BIAS_NOTES, EXPLAINER, NOTICE, MINIMISATION, RISK_REGISTER, RISK_NOTES, POLICY,
-                         IMPACT, OVERSIGHT, POLICY_NOTES, VENDOR, TARGETS, MATURITY, CASES, STATEMENT, QUIZZES,
-                         BEFORE_CHECK, AFTER_CHECK, EVALUATION, ROOM_MEMBERSHIP)
+ALL: tuple[Part, ...] = (ORGANISATION, GOAL, USE_CASES, STRATEGY_NOTES, PILLARS, PILLAR_NOTES, BIAS_EXPLORER, OWN_AUDIT,
+                         BIAS_NOTES, EXPLAINER, NOTICE, MINIMISATION, CHATBOT_LAB, RISK_REGISTER, RISK_NOTES, POLICY,
+                         IMPACT, OVERSIGHT, TRIAGE, POLICY_NOTES, VENDOR, TARGETS, MATURITY, BIAS_CHECKS, CASES,
+                         STATEMENT, ADVANCED_MOVES, ENGAGEMENT, QUIZZES, BEFORE_CHECK, AFTER_CHECK, EVALUATION,
+                         ROOM_MEMBERSHIP)
 
 
 def part_for(key: str) -> Part:

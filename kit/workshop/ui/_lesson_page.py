@@ -10,14 +10,18 @@ from kit.workshop._lessons import lesson, lessons
 
 
 def lesson_header_html(lesson_id: str) -> str:
-    """The lesson's title with its number (its place in ``lessons.yaml``), its stage and its minutes."""
+    """The lesson's title with its number (its place in ``lessons.yaml``), its stage and its minutes.
+
+    A ``div``, not a ``header``: inside the page's main landmark a ``header``
+    would be read as a second banner (axe: landmark-banner-is-top-level).
+    """
     item = lesson(lesson_id)
     first = item.id == lessons()[0].id
     title = item.title if first else f"{item.number} · {item.title}"
     meta = (f"{item.stage} · {item.minutes} minutes of teaching, {item.exercise_minutes} minutes hands-on"
             + ("" if first else f" · lesson {int(item.number)} of {len(lessons()) - 1}"))
-    return (f'<header class="kit-lesson-header"><h1 style="color:#1d4f91;margin:0.2em 0">{escape(title)}</h1>'
-            f'<p style="color:#3d4451;margin:0">{escape(meta)}</p></header>')
+    return (f'<div class="kit-lesson-header"><h1 style="color:#1d4f91;margin:0.2em 0">{escape(title)}</h1>'
+            f'<p style="color:#3d4451;margin:0">{escape(meta)}</p></div>')
 
 
 def lesson_header(lesson_id: str) -> HTML:

@@ -51,6 +51,18 @@ def set_picked(question: Question, choices: widgets.Widget, chosen: list[int]) -
             box.value = i in chosen
 
 
+#: Said after a question with more than one right answer, unless the question already says so.
+MULTIPLE_HINT = " (tick every answer that applies)"
+
+
+def multiple_hint(question: Question) -> str:
+    """The hint that more than one answer may be right; empty when the question's own words say it."""
+    words = question.question.casefold()
+    if question.kind != "multiple" or "tick" in words or "all that apply" in words:
+        return ""
+    return MULTIPLE_HINT
+
+
 def quiz(name: str) -> widgets.VBox:
     """The quiz ``kit/content/quizzes/<name>.yaml``; answers and score are saved to the workspace."""
     questions = load_quiz(name)
@@ -86,7 +98,7 @@ def quiz(name: str) -> widgets.VBox:
             part.save({"answers": dict(answers)})
 
         button.on_click(on_check)
-        hint = " (tick every answer that applies)" if question.kind == "multiple" else ""
+        hint = multiple_hint(question)
         heading = widgets.HTML(f"<p><strong>{number}. {escape(question.question)}</strong>{escape(hint)}</p>",
                                layout=shared.box, style=shared.html)
         rows.append(widgets.VBox([heading, choices, button, outcome], layout=shared.box))

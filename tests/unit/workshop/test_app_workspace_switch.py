@@ -155,6 +155,47 @@ def _maturity_theirs(value):
     return {**value, "ratings": {**value["ratings"], last: 3}}
 
 
+def _bias_checks() -> widgets.VBox:
+    from kit.culture.ui import bias_checks_app
+    return bias_checks_app()
+
+
+def _bias_checks_first(box):
+    first_of(box, widgets.Text).value = "Enquiry triage"
+    first_radio(box, position=-1)
+
+
+def _bias_checks_theirs(value):
+    from kit.culture import load_checklist
+
+    last = load_checklist().checks[-1].id
+    return {**value, "answers": {**value["answers"], last: "done"}}
+
+
+def _advanced() -> widgets.VBox:
+    from kit.culture.ui import advanced_moves_app
+    return advanced_moves_app()
+
+
+def _advanced_first(box):
+    first_of(box, widgets.Text).value = "Design session in March"
+    first_radio(box, position=0)
+
+
+def _advanced_theirs(value):
+    return {"moves": {**value["moves"], "flourishing": {"move": "skills-path", "step": "", "when": "year"}}}
+
+
+def _engagement() -> widgets.VBox:
+    from kit.culture.ui import engagement_app
+    return engagement_app()
+
+
+def _engagement_first(box):
+    first_of(box, widgets.Text).value = "Council tax chatbot"
+    first_of(box, widgets.Checkbox).value = True
+
+
 def _kpis() -> widgets.VBox:
     from kit.measure.ui import kpi_dashboard
     return kpi_dashboard()
@@ -186,6 +227,12 @@ APPS = [
         lambda v: {"answers": {**v["answers"], "contact": "ethics@acme.example"}}),
     App("maturity", _maturity, "culture.maturity", _maturity_first, _text("Attendee two's team"),
         _maturity_theirs),
+    App("bias_checks", _bias_checks, "culture.bias_checks", _bias_checks_first, _text("Attendee two's system"),
+        _bias_checks_theirs),
+    App("advanced_moves", _advanced, "innovation.advanced_moves", _advanced_first, _text("Attendee two's step"),
+        _advanced_theirs),
+    App("engagement", _engagement, "innovation.engagement", _engagement_first, _text("Attendee two's system"),
+        lambda v: {**v, "changes": [*v["changes"], "stopping"]}),
     App("kpi_dashboard", _kpis, "kpis.targets", _kpi_target("90"), _kpi_target("95"),
         lambda v: {**v, "staff_awareness": 70.0}),
 ]
