@@ -9,6 +9,7 @@ import pytest
 from kit.room import contribution_for, reset_room_store, room_store
 from kit.room.ui import TrainerPage, panels_html
 from kit.room import Contribution, room_panels
+from tests.unit.own_loop import run_on_own_loop
 
 QUIZ = "quiz.00_start_here"
 
@@ -96,7 +97,7 @@ def test_the_watch_task_redraws_by_itself(room):
         page.close_view()
         return redrawn, page.view.value, page.task
 
-    assert asyncio.run(scenario()) == (True, "", None)
+    assert run_on_own_loop(scenario) == (True, "", None)
 
 
 def test_a_closed_room_disappears_from_an_open_page(room):

@@ -8,6 +8,7 @@ import urllib.request
 import pytest
 
 from kit.server import LimitedKernelManager, refusal
+from tests.unit.own_loop import run_on_own_loop
 from tests.browser.conftest import _free_port, start_kit_serve, stop, wait_until_ready
 
 
@@ -26,21 +27,6 @@ from tests.browser.conftest import _free_port, start_kit_serve, stop, wait_until
 def test_refusal(running, max_kernels, available, reserve, expected):
     why = refusal(running, max_kernels, available, reserve)
     assert (why is None) if expected is None else (expected in why)
-
-
-def _run(main):
-    """Run the coroutine function ``main`` on a new event loop in a thread of its own; return its result.
-
-    With pytest-xdist a browser test may run first in the same worker and leave
-    Playwright's event loop on the main thread, where ``asyncio.run`` refuses
-    to start. The coroutine is created in the thread too, and the tests build
-    their kernel manager inside it, so nothing here touches the main thread's loop.
-    """
-    import asyncio
-    from concurrent.futures import ThreadPoolExecutor
-
-    with ThreadPoolExecutor(1) as thread:
-        return thread.submit(lambda: asyncio.run(main())).result()
 
 
 def _start_with_taken_ports(tmp_path, monkeypatch, taken_starts: int):
@@ -73,7 +59,7 @@ def _start_with_taken_ports(tmp_path, monkeypatch, taken_starts: int):
             await manager.shutdown_all(now=True)
 
     try:
-        return _run(start), len(calls)
+        return run_on_own_loop(start), len(calls)
     finally:
         holder.close()
 
@@ -106,7 +92,7 @@ def test_kernels_still_starting_count_towards_the_limit(tmp_path):
         finally:
             await manager.shutdown_all(now=True)
 
-    results = _run(three_pages_at_once)
+    results = run_on_own_loop(three_pages_at_once)
     refused = [r for r in results if isinstance(r, HTTPError)]
     assert len(refused) == 1 and "2 pages are open" in refused[0].reason
     assert sum(isinstance(r, str) for r in results) == 2

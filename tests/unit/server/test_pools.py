@@ -7,6 +7,7 @@ import asyncio
 import pytest
 
 from kit.server._pools import RefillLane, RoomWave
+from tests.unit.own_loop import run_on_own_loop
 
 AGENDA = ["00.ipynb", "01.ipynb", "02.ipynb", "03.ipynb"]
 
@@ -64,14 +65,6 @@ def test_pages_of_lessons_outside_the_agenda_are_ignored():
     assert not RoomWave(AGENDA, room=3, spread=1).opened("99.ipynb", 0)
 
 
-def run(main):
-    """Run ``main()`` on a fresh event loop in its own thread (a browser test may hold the main thread's loop)."""
-    from concurrent.futures import ThreadPoolExecutor
-
-    with ThreadPoolExecutor(1) as thread:
-        return thread.submit(lambda: asyncio.run(main())).result()
-
-
 class Room:
     """Fakes for the lane: a clock, whether the room is busy, and how much memory allows."""
 
@@ -105,7 +98,7 @@ def test_kernels_warm_one_at_a_time_in_priority_order():
         await asyncio.gather(*tasks)
         return lane.busy
 
-    assert run(main) == 0
+    assert run_on_own_loop(main) == 0
     assert room.started == ["a", "b", "c"]
 
 
@@ -127,7 +120,7 @@ def test_warming_is_held_back_until_the_room_is_quiet_or_patience_runs_out(held,
         await asyncio.wait_for(task, 5)
         return before
 
-    assert run(main) == [] and room.started == ["a"]
+    assert run_on_own_loop(main) == [] and room.started == ["a"]
 
 
 def test_a_kernel_a_page_waits_for_skips_the_queue_and_the_lane():
@@ -146,7 +139,7 @@ def test_a_kernel_a_page_waits_for_skips_the_queue_and_the_lane():
         await first
         return order
 
-    assert run(main) == ["a", "b"]
+    assert run_on_own_loop(main) == ["a", "b"]
 
 
 def test_a_kernel_wanted_before_it_reaches_the_lane_does_not_queue():
@@ -161,7 +154,7 @@ def test_a_kernel_wanted_before_it_reaches_the_lane_does_not_queue():
         await asyncio.wait_for(late, 0.2)
         await blocker
 
-    run(main)
+    run_on_own_loop(main)
     assert room.started == ["a", "b"]
 
 
@@ -181,5 +174,5 @@ def test_a_cancelled_waiter_leaves_the_lane_free_and_the_room_ready_is_said():
         await asyncio.sleep(0.05)
         return lane.busy, lane.waiting(second)
 
-    assert run(main) == (0, False)
+    assert run_on_own_loop(main) == (0, False)
     assert room.started == ["a"] and ready == [True]
