@@ -1,12 +1,16 @@
 """The shared widget toolkit every app is built from: notices, guarded callbacks, charts, tables, downloads, uploads."""
 
+from kit import lazy_names
 from kit.toolkit._choices import CSS_CLASS, choice, group_heading
 from kit.toolkit._downloads import MIME, document_downloads, download_bar, download_link
-from kit.toolkit._plots import new_figure, selection_rates_alt, selection_rates_figure, to_png
 from kit.toolkit._staged import Part, StagedHTML, joined
 from kit.toolkit._tables import table_html
 from kit.toolkit._upload import LIMIT_BYTES, LIMIT_TEXT, file_upload, uploaded_file
 from kit.toolkit._widgets import accessible_slider, chart, error_box, escape, guarded, notice
+
+# Charts import matplotlib: loaded on first use, so pages without a chart start light.
+__getattr__ = lazy_names("kit.toolkit", {name: "_plots" for name in (
+    "new_figure", "selection_rates_alt", "selection_rates_figure", "to_png")})
 
 __all__ = [
     "CSS_CLASS",

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import math
 import numbers
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from kit.toolkit._widgets import escape
 
+if TYPE_CHECKING:  # pandas is the caller's: a page without a table need not load it
+    import pandas as pd
+
 
 def _cell(value) -> str:
-    if value is None or (isinstance(value, float) and pd.isna(value)):
+    if value is None or (isinstance(value, float) and math.isnan(value)):
         return "n/a"
     if isinstance(value, numbers.Real) and not isinstance(value, (bool, numbers.Integral)):
         return f"{value:.3f}"

@@ -4,8 +4,6 @@ from kit import lazy_names
 from kit.workshop._agenda import AgendaFormat, Slot, agenda, agenda_format, agenda_names, formats
 from kit.workshop._lessons import Lesson, LessonEntry, lesson, lesson_ids, lesson_label, lessons
 from kit.workshop._database import DatabaseError
-from kit.workshop._checks import (Feedback, FeedbackTexts, as_series, check, matches, never_raises, numbers_hint,
-                                  series_check, series_hint)
 from kit.workshop._glossary import (Term, UnknownTerm, lesson_terms, lesson_text, load_glossary, lookup,
                                     search, terms_in)
 from kit.workshop._merge import ID_KEYS, Merged, merge
@@ -19,9 +17,11 @@ from kit.workshop._store import (
 )
 from kit.workshop._texts import Say, Template, Texts, every_texts
 
-# Heavy imports (scikit-learn, fairlearn, nbformat): loaded on first use (kit.lazy_names), so the pages
+# Heavy imports (pandas, scikit-learn, fairlearn, nbformat): loaded on first use (kit.lazy_names), so the pages
 # that do not need them start quickly.
 _LAZY = {
+    **{name: "_checks" for name in ("Feedback", "FeedbackTexts", "as_series", "check", "matches", "never_raises",
+                                    "numbers_hint", "series_check", "series_hint")},
     "BEGIN": "_exercises",
     "Drift": "_exercises",
     "END": "_exercises",
