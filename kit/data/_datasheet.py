@@ -338,5 +338,9 @@ worth discussing, but it is not tied to any group in this data.
 The data lives in the kit's repository and changes only through its code. To
 change it, edit `kit/data/_hiring.py`, run `python -m kit.data`, and commit
 the CSV and this datasheet together; the tests then check that the planted
-effects still hold. Report problems through the repository's issue tracker.
+effects still hold. Then run `python -m kit.transparency`: it trains the
+lessons' screening model on the new data and stores its numbers in
+`data/screening_model.json` (the transparency lesson reads them instead of
+training; a test fails until they match the data). Report problems through
+the repository's issue tracker.
 """

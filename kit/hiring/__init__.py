@@ -1,17 +1,16 @@
 """The bias lesson's hiring lab: the screening model, the bias explorer's audits, mitigations and the exercise checks."""
 
 from kit import lazy_names
-from kit.hiring._lab import (DEFAULT_THRESHOLD, GUIDELINES_EXAMPLE, PROTECTED, audit_at, decisions_at,
-                             findings, guidelines_example)
+from kit.hiring._lab import (DEFAULT_THRESHOLD, FEATURES, GUIDELINES_EXAMPLE, LABEL, PROTECTED, audit_at,
+                             decisions_at, findings, guidelines_example)
 from kit.hiring._mitigation_lab import mitigation_table
+from kit.hiring._scorer import LinearScorer, as_scorer
 
 # Heavy imports (scikit-learn, fairlearn, nbformat): loaded on first use (kit.lazy_names), so the pages
 # that do not need them start quickly.
 _LAZY = {
     "APPROACHES": "_mitigate",
     "COLUMNS": "_mitigate",
-    "FEATURES": "_model",
-    "LABEL": "_model",
     "build_screening_pipeline": "_model",
     "cached_model": "_model",
     "check_area_by_ethnicity": "_checks",
@@ -48,7 +47,9 @@ __all__ = [
     "FEATURES",
     "GUIDELINES_EXAMPLE",
     "LABEL",
+    "LinearScorer",
     "PROTECTED",
+    "as_scorer",
     "audit_at",
     "build_screening_pipeline",
     "cached_model",

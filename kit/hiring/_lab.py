@@ -14,7 +14,11 @@ from kit.fairness import AuditResult, audit
 
 #: Protected attributes a learner can audit, with the words the app shows.
 PROTECTED = {"gender": "Gender", "ethnicity": "Ethnicity", "age_band": "Age band", "disability": "Disability"}
-SCORE, DECISION, LABEL = "model_score", "shortlisted", "qualified"
+SCORE, DECISION = "model_score", "shortlisted"
+#: The label the screening model learns: the ground truth, not the vendor's decision.
+LABEL = "qualified"
+#: The columns the screening model is allowed to use (never a protected one).
+FEATURES = ("years_experience", "education", "skills_test", "referral", "postcode_area")
 #: The vendor's setting: applicants scoring at least this are shortlisted.
 DEFAULT_THRESHOLD = 0.5
 

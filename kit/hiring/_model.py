@@ -21,11 +21,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline
 from sklearn.preprocessing import OneHotEncoder, StandardScaler
 
-#: The columns the screening model is allowed to use.
-FEATURES = ("years_experience", "education", "skills_test", "referral", "postcode_area")
-
-#: The label the model learns: the ground truth, not the vendor's decision.
-LABEL = "qualified"
+from kit.hiring._lab import FEATURES, LABEL
 
 
 def build_screening_pipeline(df: pd.DataFrame, features: Sequence[str] = FEATURES,

@@ -67,19 +67,21 @@ table.kit-table caption { text-align: left; font-weight: 600; padding: 0.2em 0; 
 
 /* Forms: a label above its box, so every box starts at the same left edge. */
 .jupyter-widgets.widget-inline-hbox.widget-text, .jupyter-widgets.widget-inline-hbox.widget-textarea,
-.jupyter-widgets.widget-inline-hbox.widget-dropdown, .jupyter-widgets.widget-inline-hbox.widget-combobox {
+.jupyter-widgets.widget-inline-hbox.widget-dropdown, .jupyter-widgets.widget-inline-hbox.widget-combobox,
+.jupyter-widgets.widget-inline-hbox.widget-datepicker {
   flex-direction: column; flex-wrap: nowrap !important; align-items: stretch; height: auto !important;
   max-width: 100%; }
 .widget-textarea > textarea { min-height: 4.5em; }
 .widget-text > .widget-label, .widget-textarea > .widget-label,
-.widget-dropdown > .widget-label, .widget-combobox > .widget-label {
+.widget-dropdown > .widget-label, .widget-combobox > .widget-label, .widget-datepicker > .widget-label {
   width: auto !important; max-width: 100%; height: auto; min-height: 0; line-height: 1.4; text-align: left;
   white-space: normal; overflow: visible; text-overflow: clip; margin: 0.3em 0 0.2em 0; font-weight: 600;
   color: #1a1a1a; }
 .widget-text > input, .widget-textarea > textarea, .widget-dropdown > select, .widget-combobox > input {
   flex: 0 0 auto; width: 100%; max-width: 100%; box-sizing: border-box; margin: 0; }
 .widget-dropdown > select { max-width: 40em; }
-.widget-text > input, .widget-dropdown > select, .widget-combobox > input {
+.widget-datepicker > input { flex: 0 0 auto; max-width: 100%; box-sizing: border-box; margin: 0; }
+.widget-text > input, .widget-dropdown > select, .widget-combobox > input, .widget-datepicker > input {
   min-height: var(--jp-widgets-inline-height, 28px); }
 .jupyter-widgets input, .jupyter-widgets textarea, .jupyter-widgets select,
 .jupyter-widgets input::placeholder, .jupyter-widgets textarea::placeholder {

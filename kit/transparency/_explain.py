@@ -14,7 +14,7 @@ from kit.data import load_hiring
 from kit.transparency._counterfactual import Counterfactual, counterfactuals
 from kit.transparency._reasons import Reason, baseline_score, contributions, reasons_for, top_reasons, typical_values
 from kit.hiring import DEFAULT_THRESHOLD
-from kit.hiring import cached_model
+from kit.transparency._fitted import screening_scorer
 
 #: The screening model shortlists an applicant whose score is at least this.
 THRESHOLD = DEFAULT_THRESHOLD
@@ -88,7 +88,7 @@ def normalise_id(text: str, pool: pd.DataFrame) -> str:
 @functools.lru_cache(maxsize=1)
 def _context():
     pool = load_hiring()
-    model = cached_model()
+    model = screening_scorer()
     effects = contributions(model, pool, pool)
     scores = pd.Series(model.predict_proba(pool)[:, 1], index=pool.index)
     return pool, model, effects, scores, typical_values(pool), baseline_score(model, pool)

@@ -18,16 +18,16 @@ from typing import Annotated
 import numpy as np
 import pandas as pd
 from pydantic import Field
-from sklearn.metrics import roc_auc_score
 
 import kit
 from kit.workshop.content import ContentModel, Items, load_valid
 from kit.data import COLUMN_GUIDE, load_hiring
-from kit.transparency import THRESHOLD, holdout_split, permutation_importances
+from kit.transparency._explain import THRESHOLD
+from kit.transparency._fitted import OURS, VENDOR, holdout_measures
 from kit.documents import Document, Section
 from kit.fairness import AuditResult, audit, find_proxies
 from kit.hiring import PROTECTED
-from kit.hiring import FEATURES, LABEL, train_screening_model
+from kit.hiring import FEATURES, LABEL
 
 DECISION = "model_decision"
 
@@ -78,7 +78,11 @@ def _rates(decided: pd.Series, truth: pd.Series) -> dict:
 
 @functools.lru_cache(maxsize=4)
 def measure_model(seed: int = 0) -> ModelMeasures:
-    """Train the screening model on 70% of the applicants and measure it on the other 30%.
+    """The screening model trained on 70% of the applicants, measured on the other 30%.
+
+    The split, the model's numbers, the importance and the AUC come from
+    ``data/screening_model.json`` for the default seed (:mod:`kit.transparency._fitted`)
+    and are trained now for another; everything else is measured here.
 
     Parameters
     ----------
@@ -94,18 +98,15 @@ def measure_model(seed: int = 0) -> ModelMeasures:
         ethnicity among the inputs, and the skills-test gap by age.
     """
     pool = load_hiring()
-    train, test = holdout_split(pool, seed)
-    model = train_screening_model(train, seed=seed)
-    scores = model.predict_proba(test)[:, 1]
+    held = holdout_measures(seed)
+    test = pool.iloc[pd.Index(pool["applicant_id"]).get_indexer(list(held.test_ids))]
+    scores = held.scorer.predict_proba(test)[:, 1]
     test = test.assign(**{DECISION: (scores >= THRESHOLD).astype(int)})
     overall = pd.DataFrame({
-        "this model": {**_rates(test[DECISION], test[LABEL]), "AUC": float(roc_auc_score(test[LABEL], scores))},
-        "vendor's tool": {**_rates(test["shortlisted"], test[LABEL]),
-                          "AUC": float(roc_auc_score(test[LABEL], test["model_score"]))},
+        OURS: {**_rates(test[DECISION], test[LABEL]), "AUC": held.auc[OURS]},
+        VENDOR: {**_rates(test["shortlisted"], test[LABEL]), "AUC": held.auc[VENDOR]},
     })
-    regression = model["model"]
-    settings = {"model": type(regression).__name__, "regularisation C": regression.C,
-                "solver": regression.solver, "threshold": THRESHOLD, "label": LABEL,
+    settings = {**held.scorer.settings, "threshold": THRESHOLD, "label": LABEL,
                 "kit version": kit.__version__, "seed": seed}
     audits = {column: audit(test, DECISION, [column], label=LABEL) for column in PROTECTED}
     ranking = find_proxies(pool[[*FEATURES, "ethnicity"]], "ethnicity")
@@ -115,8 +116,8 @@ def measure_model(seed: int = 0) -> ModelMeasures:
            "younger": float(pool.loc[~older, "skills_test"].mean()),
            "older_qualified": float(pool.loc[older, LABEL].mean()),
            "younger_qualified": float(pool.loc[~older, LABEL].mean())}
-    return ModelMeasures(settings, len(train), len(test), overall, audits,
-                         permutation_importances(model, test, seed=seed),
+    importance = pd.Series(held.importance, name="importance").sort_values(ascending=False, kind="stable")
+    return ModelMeasures(settings, len(pool) - len(test), len(test), overall, audits, importance,
                          {"feature": str(top["feature"]), "strength": float(top["strength"]),
                           "band": str(top["band"])}, gap)
 

@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 
 from kit.transparency._features import feature_texts
-from kit.hiring import FEATURES
+from kit.hiring import FEATURES, as_scorer
 
 #: How a contribution (in log-odds) is put in words: (at least this much, words).
 STRENGTH = ((1.0, "a lot"), (0.4, "clearly"), (0.1, "a little"), (0.0, "hardly at all"))
@@ -45,32 +45,14 @@ class Reason:
         return self.effect > 0
 
 
-def _dense(matrix) -> np.ndarray:
-    return matrix.toarray() if hasattr(matrix, "toarray") else np.asarray(matrix, dtype=float)
-
-
-def _owners(prepare) -> list[str]:
-    """The model input behind each encoded column, read from the fitted transformer."""
-    owners: list[str] = []
-    for name, transformer, columns in prepare.transformers_:
-        if name == "remainder" or transformer == "drop":
-            continue
-        if hasattr(transformer, "categories_"):
-            for column, categories in zip(columns, transformer.categories_):
-                owners += [column] * len(categories)
-        else:
-            owners += list(columns)
-    return owners
-
-
 def contributions(model, rows: pd.DataFrame, reference: pd.DataFrame) -> pd.DataFrame:
     """Each input's contribution to the log-odds of ``rows``, against the average of ``reference``.
 
     Parameters
     ----------
-    model : sklearn.pipeline.Pipeline
-        A fitted screening pipeline (steps ``"prepare"`` and ``"model"``,
-        as made by :func:`kit.hiring._model.train_screening_model`).
+    model : kit.hiring.LinearScorer or sklearn.pipeline.Pipeline
+        The fitted screening model: its numbers, or a pipeline made by
+        :func:`kit.hiring.train_screening_model`.
     rows : pandas.DataFrame
         The applicants to explain.
     reference : pandas.DataFrame
@@ -84,11 +66,9 @@ def contributions(model, rows: pd.DataFrame, reference: pd.DataFrame) -> pd.Data
         input (in the order of :data:`FEATURES`). Positive values raised the score. Each row adds up to the
         applicant's log-odds minus the average applicant's.
     """
-    prepare, regression = model["prepare"], model["model"]
-    encoded = _dense(prepare.transform(rows))
-    baseline = _dense(prepare.transform(reference)).mean(axis=0)
-    parts = (encoded - baseline) * regression.coef_[0]
-    owners = np.array([str(owner) for owner in _owners(prepare)])
+    scorer = as_scorer(model)
+    parts = (scorer.encode(rows) - scorer.encode(reference).mean(axis=0)) * np.asarray(scorer.coef)
+    owners = np.array(scorer.owners)
     if len(owners) != parts.shape[1]:
         raise ValueError("The model's encoded columns do not match its inputs; retrain it.")
     found = list(dict.fromkeys(owners))
@@ -98,9 +78,8 @@ def contributions(model, rows: pd.DataFrame, reference: pd.DataFrame) -> pd.Data
 
 def baseline_score(model, reference: pd.DataFrame) -> float:
     """The score of the average applicant of ``reference`` (the point reasons are measured from)."""
-    prepare, regression = model["prepare"], model["model"]
-    baseline = _dense(prepare.transform(reference)).mean(axis=0)
-    logit = float(baseline @ regression.coef_[0] + regression.intercept_[0])
+    scorer = as_scorer(model)
+    logit = float(scorer.log_odds(scorer.encode(reference).mean(axis=0)))
     return 1.0 / (1.0 + np.exp(-logit))
 
 

@@ -46,7 +46,7 @@ def _choice(name: str, options, value) -> widgets.Dropdown:
 
 
 def _hint(name: str) -> widgets.HTML:
-    return widgets.HTML(f'<div style="margin-left:18em;max-width:40em;color:#4a4f57">{escape(HINTS[name])}</div>')
+    return widgets.HTML(f'<div style="max-width:40em;margin:0 0 0.4em 0;color:#4a4f57">{escape(HINTS[name])}</div>')
 
 
 class RiskForm:
@@ -68,7 +68,7 @@ class RiskForm:
             "residual_severity": _choice("residual_severity",
                                          _points(SEVERITY_LABELS, "Same as before mitigation"), BLANK),
             "owner": _text("owner", "A named person or role, e.g. Customer service manager"),
-            # Wide enough for the date itself beside the 18em label (it showed only "mm/").
+            # Wide enough for the whole date (it once showed only "mm/"); its label sits above, as the others.
             "due": widgets.DatePicker(description=FIELD_LABELS["due"], style=_STYLE,
                                       layout=widgets.Layout(width="min(480px, 100%)")),
             "status": _choice("status", list(STATUSES), "open"),
@@ -119,7 +119,7 @@ class RiskForm:
     def _show_score(self, _=None) -> None:
         v = self.values()
         if v["likelihood"] == BLANK or v["severity"] == BLANK:
-            self.score_line.value = ('<p role="status" style="margin-left:18em;color:#4a4f57">Choose a likelihood '
+            self.score_line.value = ('<p role="status" style="color:#4a4f57">Choose a likelihood '
                                      "and a severity to see the score.</p>")
             return
         before = score(v["likelihood"], v["severity"])
@@ -127,5 +127,5 @@ class RiskForm:
         after_s = v["residual_severity"] if v["residual_severity"] != BLANK else v["severity"]
         after = score(after_l, after_s)
         self.score_line.value = (
-            f'<p role="status" style="margin-left:18em"><strong>Score {before} ({escape(band_of(before).name)})'
+            f'<p role="status"><strong>Score {before} ({escape(band_of(before).name)})'
             f"</strong> before mitigation; <strong>{after} ({escape(band_of(after).name)})</strong> after.</p>")

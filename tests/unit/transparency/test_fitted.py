@@ -1,0 +1,117 @@
+"""The stored screening model: the same scores as scikit-learn's, current with the data, and read without it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from kit.data import load_hiring
+from kit.hiring import LinearScorer, cached_model, train_screening_model
+from kit.paths import REPO_ROOT
+from kit.transparency import _fitted, holdout_split, measure_model
+
+
+def _close(a, b) -> bool:
+    """Equal, with floats compared to 1e-9 (a BLAS library may change the last digits of a fit)."""
+    if isinstance(a, dict) and isinstance(b, dict):
+        return a.keys() == b.keys() and all(_close(a[k], b[k]) for k in a)
+    if isinstance(a, (list, tuple)) and isinstance(b, (list, tuple)):
+        return len(a) == len(b) and all(_close(x, y) for x, y in zip(a, b))
+    if isinstance(a, float) or isinstance(b, float):
+        return a == pytest.approx(b, rel=1e-9, abs=1e-12)
+    return a == b
+
+
+def test_the_stored_file_matches_a_model_trained_now():
+    stored = json.loads(_fitted.FITTED_JSON.read_text(encoding="utf-8"))
+    assert _close(stored, _fitted.fit_models().to_dict()), (
+        "data/screening_model.json is out of date with data/hiring.csv or the model's code: "
+        "run `python -m kit.transparency` and commit the file")
+
+
+def test_the_scorer_gives_scikit_learns_scores_for_every_applicant():
+    pool = load_hiring()
+    scorer = LinearScorer.from_pipeline(cached_model())
+    assert np.allclose(scorer.predict_proba(pool), cached_model().predict_proba(pool), rtol=0, atol=1e-12)
+    assert scorer.owners.count("education") == pool["education"].nunique()
+
+
+def test_an_unseen_category_encodes_as_scikit_learn_ignores_it():
+    pool = load_hiring()
+    odd = pool.head(3).assign(education=["Doctorate", "GCSE", "none"], postcode_area="Atlantis")
+    scorer = LinearScorer.from_pipeline(cached_model())
+    assert np.allclose(scorer.predict_proba(odd), cached_model().predict_proba(odd), rtol=0, atol=1e-12)
+
+
+def test_a_scorer_survives_the_round_trip_through_json():
+    scorer = _fitted.screening_scorer()
+    again = LinearScorer.from_dict(json.loads(json.dumps(scorer.to_dict())))
+    assert again == scorer
+
+
+def test_the_stored_split_is_the_kits_split():
+    _, test = holdout_split(load_hiring())
+    assert _fitted.holdout_measures().test_ids == tuple(test["applicant_id"])
+
+
+def test_changed_data_is_trained_again_instead_of_read(monkeypatch, tmp_path):
+    stale = json.loads(_fitted.FITTED_JSON.read_text(encoding="utf-8"))
+    stale["data_sha256"] = "0" * 64
+    stale["model"]["intercept"] = 99.0
+    path = tmp_path / "screening_model.json"
+    path.write_text(json.dumps(stale), encoding="utf-8")
+    monkeypatch.setattr(_fitted, "FITTED_JSON", path)
+    _fitted.stored_models.cache_clear()
+    try:
+        assert _fitted.stored_models().scorer.intercept != 99.0
+        assert _fitted.stored_models().data_digest == _fitted.data_digest()
+    finally:
+        _fitted.stored_models.cache_clear()
+
+
+def test_a_missing_or_broken_file_is_trained_again(monkeypatch, tmp_path):
+    path = tmp_path / "screening_model.json"
+    path.write_text("{not json", encoding="utf-8")
+    monkeypatch.setattr(_fitted, "FITTED_JSON", path)
+    _fitted.stored_models.cache_clear()
+    try:
+        expected = LinearScorer.from_pipeline(cached_model())
+        assert _close(_fitted.screening_scorer().to_dict(), expected.to_dict())
+    finally:
+        _fitted.stored_models.cache_clear()
+
+
+def test_another_seed_is_measured_now_with_scikit_learn():
+    from sklearn.metrics import roc_auc_score
+
+    train, test = holdout_split(load_hiring(), seed=1)
+    model = train_screening_model(train, seed=1)
+    measured = measure_model(1)
+    assert measured.overall.loc["AUC", "this model"] == pytest.approx(
+        roc_auc_score(test["qualified"], model.predict_proba(test)[:, 1]))
+    assert measured.n_test == len(test)
+
+
+def test_the_lesson_page_loads_neither_scikit_learn_nor_scipy(tmp_path):
+    code = ("import sys\n"
+            "from kit.transparency import inputs_table\n"
+            "from kit.transparency.ui import decision_explainer, model_card_panel\n"
+            "inputs_table(); decision_explainer(); model_card_panel()\n"
+            "print(sorted({m.split('.')[0] for m in sys.modules} & {'sklearn', 'scipy', 'fairlearn'}))\n")
+    done = subprocess.run([sys.executable, "-c", code], cwd=REPO_ROOT, capture_output=True, text=True,
+                          env={"KIT_WORKSPACE": str(tmp_path), "PATH": "/usr/bin:/bin"}, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_the_model_card_reads_the_stored_numbers():
+    measured = measure_model()
+    stored = _fitted.holdout_measures()
+    assert list(measured.importance.index) == list(pd.Series(stored.importance).sort_values(
+        ascending=False, kind="stable").index)
+    assert measured.settings["model"] == "LogisticRegression"
