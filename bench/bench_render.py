@@ -64,9 +64,12 @@ def measure_preheated(folder, names, repeat):
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--repeat", type=int, default=3, help="cold and preheated opens per notebook (medians reported)")
+    parser.add_argument("--only", action="append", default=[], metavar="TEXT",
+                        help="measure only the lessons whose file name contains TEXT (repeatable), e.g. --only 04_")
     args = parser.parse_args()
     folder = notebooks_with_baseline()
-    names = sorted(p.name for p in folder.glob("*.ipynb"))
+    names = sorted(p.name for p in folder.glob("*.ipynb")
+                   if p.name == BASELINE or not args.only or any(t in p.name for t in args.only))
     cold, rss, latency = measure_cold(folder, names, args.repeat)
     warm = measure_preheated(folder, names, args.repeat)
     base_cold, base_warm = cold[BASELINE], warm[BASELINE]
