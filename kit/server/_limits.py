@@ -86,8 +86,9 @@ class LimitedKernelManager(AsyncMappingKernelManager):
             self._wave = RoomWave(plan["lessons"], plan["room"], plan["spread"], plan.get("fixed"))
             self._lane = RefillLane(self.refill_lanes, self.refill_patience_s, self._warm_priority,
                                     self._may_warm, self._room_busy, self._room_ready)
-            # Voilà's class is built on this one and overrides the method: wrap it on the instance.
-            self.get_rendered_notebook = functools.partial(self._page_opened, self.get_rendered_notebook)
+            # Voilà's class is built on this one and overrides the method: wrap it on the instance. Its page
+            # handler asks every page's pool size first, warm kernel or not, so every page opened is counted.
+            self.get_pool_size = functools.partial(self._page_requested, self.get_pool_size)
 
     async def start_kernel(self, *args, **kwargs):
         slot = None
@@ -150,14 +151,18 @@ class LimitedKernelManager(AsyncMappingKernelManager):
         asyncio.current_task().add_done_callback(initialized)
         asyncio.get_running_loop().call_later(self.refill_hold_s, release)
 
-    async def _page_opened(self, render, notebook_name: str, *args, **kwargs):
-        """A page takes a warm kernel: follow the room, and start at once a kernel it would wait for."""
+    def _page_requested(self, pool_size, notebook_name: str) -> int:
+        """A page is opening (Voilà asks its pool size): follow the room, and start at once a kernel it would wait for.
+
+        Counted here rather than when a page takes a warm kernel: pages that find the
+        pool empty start a kernel of their own, and they too say where the room is.
+        """
         pool = self._pools.get(notebook_name) or []
         if pool and not pool[0].done():
             self._lane.want(pool[0])
         if self._wave.opened(notebook_name, time.monotonic()):
             self._apply_targets(notebook_name)
-        return await render(notebook_name, *args, **kwargs)
+        return pool_size(notebook_name)
 
     def _apply_targets(self, opened: str) -> None:
         targets = self._wave.targets()
@@ -168,7 +173,8 @@ class LimitedKernelManager(AsyncMappingKernelManager):
         current = self._wave.lessons[self._wave.current]
         for name, size in targets.items():
             pool = self._pools.get(name, [])
-            if len(pool) < size and name != opened:  # the opened lesson is refilled by Voilà itself
+            # Voilà refills the opened lesson itself when the page takes a warm kernel, not when the pool is empty.
+            if len(pool) < size and (name != opened or not pool):
                 self.fill_if_needed(delay=0, notebook_name=name)
             elif len(pool) > size and name != current:
                 asyncio.ensure_future(self._shrink(name, size))

@@ -176,3 +176,41 @@ def test_a_cancelled_waiter_leaves_the_lane_free_and_the_room_ready_is_said():
 
     assert run_on_own_loop(main) == (0, False)
     assert room.started == ["a"] and ready == [True]
+
+
+class _Manager:
+    """The parts of the kernel manager the page hook reads, with every warm pool empty."""
+
+    def __init__(self):
+        self._pools = {name: [] for name in AGENDA}
+        self._wave = RoomWave(AGENDA, room=9, spread=1)
+        self.moved: list[str] = []
+        self._lane = type("Lane", (), {"want": lambda self, task: None})()
+
+    def _apply_targets(self, opened: str) -> None:
+        self.moved.append(opened)
+
+
+def test_pages_that_find_no_warm_kernel_still_move_the_room():
+    """Voilà's handler asks every page's pool size; a page with an empty pool starts its own kernel."""
+    from kit.server._limits import LimitedKernelManager
+
+    manager = _Manager()
+    asked = []
+
+    def pool_size(name):
+        asked.append(name)
+        return 0
+
+    sizes = [LimitedKernelManager._page_requested(manager, pool_size, "02.ipynb") for _ in range(3)]
+    assert sizes == [0, 0, 0] and asked == ["02.ipynb"] * 3
+    assert manager.moved == ["02.ipynb"] and manager._wave.targets()["03.ipynb"] == 9
+
+
+def test_voila_still_asks_the_pool_size_of_every_page():
+    """The hook relies on this call in Voilà's page handler; a Voilà that drops it must fail here."""
+    import inspect
+
+    from voila import handler
+
+    assert "self.kernel_manager.get_pool_size(notebook_path)" in inspect.getsource(handler.VoilaHandler)
