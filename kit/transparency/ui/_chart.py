@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 
-from kit.toolkit._plots import Figure
 from kit.transparency import Explanation
-from kit.toolkit._plots import FLAG_COLOUR, PASS_COLOUR, new_figure
+
+if TYPE_CHECKING:
+    from kit.toolkit._plots import Figure
 
 
 def contributions_figure(explanation: Explanation) -> Figure:
-    """Horizontal bars, one per input: right raised the score, left (hatched) lowered it."""
+    """Horizontal bars, one per input: right raised the score, left (hatched) lowered it.
+
+    matplotlib loads here, on the first chart, so the lesson's page opens without it.
+    """
+    from kit.toolkit._plots import FLAG_COLOUR, PASS_COLOUR, new_figure
+
     reasons = list(explanation.reasons)
     figure = new_figure(6.4, 0.45 * len(reasons) + 1.4)
     axes = figure.add_subplot()

@@ -16,7 +16,6 @@ from kit.documents import to_html_fragment
 from kit.transparency._model_card import model_card
 from kit.transparency.ui._chart import contributions_alt, contributions_figure
 from kit.toolkit import document_downloads
-from kit.toolkit import to_png
 from kit.toolkit import Part, StagedHTML
 from kit.toolkit import table_html
 from kit.toolkit import chart, error_box, escape, guarded, notice
@@ -78,6 +77,8 @@ def explanation_parts(explanation: Explanation) -> list[Part]:
                      f"{explanation.outcome}. The average applicant scores {explanation.baseline:.2f}.", kind)
 
     def figure() -> str:
+        from kit.toolkit import to_png  # matplotlib loads with the first chart, after the words are shown
+
         return chart(to_png(contributions_figure(explanation)), alt=contributions_alt(explanation),
                      table_html=table_html(explanation.table(), caption="Each input's effect"),
                      caption=f"What moved the score of applicant {explanation.applicant_id}")
