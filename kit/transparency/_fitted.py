@@ -105,7 +105,15 @@ def stored_models() -> FittedModels:
         stored = FittedModels.from_dict(json.loads(FITTED_JSON.read_text(encoding="utf-8")))
     except (OSError, ValueError, KeyError, TypeError):
         return fit_models()
-    return stored if stored.data_digest == data_digest() else fit_models()
+    return stored if stored.data_digest == data_digest() and _consistent(stored) else fit_models()
+
+
+def _consistent(stored: FittedModels) -> bool:
+    """Whether a file edited by hand still fits the data: one weight per encoded column, known test ids."""
+    ids = set(load_hiring()["applicant_id"])
+    held = stored.holdout
+    return (all(len(m.coef) == len(m.owners) for m in (stored.scorer, held.scorer))
+            and 0 < len(held.test_ids) == len(set(held.test_ids)) and set(held.test_ids) <= ids)
 
 
 def screening_scorer() -> LinearScorer:

@@ -82,14 +82,21 @@ def test_changed_data_is_trained_again_instead_of_read(monkeypatch, tmp_path):
         _fitted.stored_models.cache_clear()
 
 
-def test_a_missing_or_broken_file_is_trained_again(monkeypatch, tmp_path):
+@pytest.mark.parametrize("break_it", [
+    lambda text: "{not json",
+    lambda text: text.replace('"holdout"', '"held"'),
+    lambda text: json.dumps({**json.loads(text), "model": {**json.loads(text)["model"], "coef": [1.0]}}),
+    lambda text: text.replace('"A0', '"B0'),  # test ids that are not applicants
+], ids=["not json", "a part missing", "weights missing", "unknown test ids"])
+def test_a_missing_or_broken_file_is_trained_again(monkeypatch, tmp_path, break_it):
     path = tmp_path / "screening_model.json"
-    path.write_text("{not json", encoding="utf-8")
+    path.write_text(break_it(_fitted.FITTED_JSON.read_text(encoding="utf-8")), encoding="utf-8")
     monkeypatch.setattr(_fitted, "FITTED_JSON", path)
     _fitted.stored_models.cache_clear()
     try:
         expected = LinearScorer.from_pipeline(cached_model())
         assert _close(_fitted.screening_scorer().to_dict(), expected.to_dict())
+        assert set(_fitted.holdout_measures().test_ids) <= set(load_hiring()["applicant_id"])
     finally:
         _fitted.stored_models.cache_clear()
 
