@@ -100,7 +100,7 @@ def write_fitted(path: Path = FITTED_JSON) -> Path:
 
 @functools.lru_cache(maxsize=1)
 def stored_models() -> FittedModels:
-    """The stored numbers, or freshly trained ones when the file is missing or the data changed."""
+    """The stored numbers, or freshly trained ones when the file is missing, broken or no longer fits the data."""
     try:
         stored = FittedModels.from_dict(json.loads(FITTED_JSON.read_text(encoding="utf-8")))
     except (OSError, ValueError, KeyError, TypeError):
