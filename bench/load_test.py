@@ -302,10 +302,21 @@ def report(title: str, attendees: int, runs: list[dict], details: bool) -> None:
                                 if value is not None and key.endswith(("p50", "p95")))
             print(f"- run {number}: {figures}; {row['errors']} errors; {row['peak_mb']:,.0f} MB; "
                   f"{row['wall']:.0f} s")
+        if details:
+            print_by_lesson(run["records"])
         for failure in [r for r in run["records"] if r["error"]][:10]:
             print(f"  - {failure['notebook']}: {failure['error']}")
         for line in run["server_errors"][:10]:
             print(f"  - server log: {line[:300]}")
+
+
+def print_by_lesson(records: list[dict]) -> None:
+    """Each lesson's slowest answer and settled time in this run: what a miss is made of."""
+    for notebook in sorted({r["notebook"] for r in records}):
+        mine = [r for r in records if r["notebook"] == notebook]
+        figures = ", ".join(f"{name} max {max(values):.2f}" for name in FIGURES
+                            if (values := [r[name] for r in mine if r[name] is not None]))
+        print(f"  - {notebook[:2]} ({len(mine)}): {figures or 'no figures'}")
 
 
 def main() -> None:

@@ -3,6 +3,7 @@
 from kit import lazy_names
 from kit.toolkit._choices import CSS_CLASS, choice, group_heading
 from kit.toolkit._downloads import MIME, document_downloads, download_bar, download_link
+from kit.toolkit._slow_parts import fill_later, wait_for_slow_parts
 from kit.toolkit._staged import Part, StagedHTML, joined
 from kit.toolkit._tables import table_html
 from kit.toolkit._upload import LIMIT_BYTES, LIMIT_TEXT, file_upload, uploaded_file
@@ -28,6 +29,7 @@ __all__ = [
     "error_box",
     "escape",
     "file_upload",
+    "fill_later",
     "group_heading",
     "guarded",
     "joined",
@@ -38,4 +40,5 @@ __all__ = [
     "table_html",
     "to_png",
     "uploaded_file",
+    "wait_for_slow_parts",
 ]

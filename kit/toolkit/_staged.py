@@ -4,7 +4,8 @@ ipywidgets sends each change to the page as soon as it is made. A view made of
 several HTML parts, filled words first, lets the attendee read the answer
 while the kernel is still drawing the chart or writing the Word file, instead
 of waiting for all of it. A slow part is given as a function that returns its
-HTML; it is called only after every ready part has been sent.
+HTML; it is called only after every ready part has been sent, and when the
+view answers a change in a kernel, by :func:`fill_later` in the background.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 import ipywidgets as widgets
+
+from kit.toolkit._slow_parts import fill_later
 
 #: One part of a view: its HTML, or a function that makes it (a chart, download links).
 Part = str | Callable[[], str]
@@ -46,4 +49,4 @@ class StagedHTML(widgets.VBox):
             box.value = ""
         for box, part in zip(boxes, parts):
             if callable(part):
-                box.value = part()
+                fill_later(box, part)

@@ -10,7 +10,7 @@ from kit.documents import to_html
 from kit.culture._statement import (WORK_KEYS, add_evidence, clean_answers, evidence, load_fields,
                                     missing_sections, statement_document, suggestions, warnings)
 from kit.workshop import Workspace
-from kit.toolkit import document_downloads
+from kit.toolkit import document_downloads, fill_later
 from kit.toolkit import error_box, escape, guarded, notice
 from kit.workshop.ui import SavedPart
 
@@ -69,8 +69,7 @@ def statement_builder() -> widgets.VBox:
                       else notice("Every section of the public tier has an answer.", "success"))
         gaps.value += "".join(notice(note, "warning") for note in notes)
         preview.value = preview_html(current)
-        doc = statement_document(current)
-        downloads.value = document_downloads(doc, STEM, "the statement")
+        fill_later(downloads, lambda: document_downloads(statement_document(current), STEM, "the statement"))
 
     def fill(values: dict, overwrite: bool = False):
         loading["now"] = True

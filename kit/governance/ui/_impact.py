@@ -18,7 +18,7 @@ from kit.governance._impact import (
     saved_value,
     summary,
 )
-from kit.toolkit import document_downloads
+from kit.toolkit import document_downloads, fill_later
 from kit.governance.ui._forms import stacked, styles
 from kit.toolkit import table_html
 from kit.toolkit import error_box, escape, guarded, notice
@@ -111,10 +111,11 @@ def impact_assessment() -> widgets.VBox:
                 return  # merged with another tab's save: show() has already scored the merged answers
         given = answers()  # the scores are worked out from the answers, never read back from a saved value
         scored = assess(given, form)
-        downloads.value = document_downloads(assessment_document({"system": system.value, "answers": given}),
-                                             "impact-assessment", "this assessment") if given else ""
         progress.value = progress_html(scored, len(given), len(form.questions))
         result.value = result_html(scored, len(given))
+        document = assessment_document({"system": system.value, "answers": given})
+        fill_later(downloads, lambda: document_downloads(document, "impact-assessment", "this assessment")
+                   if given else "")
 
     def load(values: dict[str, int], name: str | None = None):
         restoring["now"] = True

@@ -12,7 +12,7 @@ from kit.measure._kpis import clean_targets, kpi_by_id, kpi_frame, load_kpis, pa
 from kit.measure._monitoring import MONTHS, month_name
 from kit.measure.ui._charts import kpi_trend_alt, kpi_trend_figure, selection_trend_alt, selection_trend_figure
 from kit.toolkit import to_png
-from kit.toolkit import StagedHTML
+from kit.toolkit import StagedHTML, fill_later
 from kit.toolkit import table_html
 from kit.toolkit import chart, error_box, escape, guarded, notice
 from kit.workshop.ui import SavedPart
@@ -94,8 +94,9 @@ def kpi_dashboard() -> widgets.VBox:
         table = pd.DataFrame({"month": rows["month name"], "value": [kpi.format(v) for v in rows["value"]],
                               "status": [("no data" if m is None else "on target" if m else "off target")
                                          for m in rows["on target"]]})
-        trend.value = chart(to_png(kpi_trend_figure(kpi, rows)), kpi_trend_alt(kpi, rows),
-                            table_html(table, caption=f"{kpi.name} by month"), caption=f"{kpi.name}, month by month")
+        fill_later(trend, lambda: chart(to_png(kpi_trend_figure(kpi, rows)), kpi_trend_alt(kpi, rows),
+                                        table_html(table, caption=f"{kpi.name} by month"),
+                                        caption=f"{kpi.name}, month by month"))
 
     def show_drift():
         label = PROTECTED[attribute.value]

@@ -19,7 +19,7 @@ from kit.documents import Document
 from kit.fairness import read_audit_csv
 from kit.privacy._minimisation import ColumnFlag, Review, classify_columns, minimisation_section, review
 from kit.toolkit import file_upload, uploaded_file
-from kit.toolkit import document_downloads
+from kit.toolkit import document_downloads, fill_later
 from kit.toolkit import table_html
 from kit.toolkit import error_box, escape, guarded, notice
 from kit.workshop.ui import SavedPart
@@ -79,7 +79,7 @@ def minimisation_checker() -> widgets.VBox:
                    "for.", "info") + review_html(result))
         saved = result.saved(state["name"], purpose.value.strip())
         record = Document("Data minimisation record", [s for s in [minimisation_section(saved)] if s])
-        downloads.value = document_downloads(record, "minimisation-record", "the record")
+        fill_later(downloads, lambda: document_downloads(record, "minimisation-record", "the record"))
         if save and not state["quiet"]:
             part.save(saved)
 

@@ -8,6 +8,7 @@ module only arranges widgets around it.
 
 from __future__ import annotations
 
+import copy
 from typing import Any, Callable, Mapping
 
 import ipywidgets as widgets
@@ -21,7 +22,7 @@ from kit.toolkit import file_upload, uploaded_file
 from kit.risk.ui._form import RiskForm
 from kit.risk.ui._heatmap import heatmap_html
 from kit.toolkit import table_html
-from kit.toolkit import error_box, escape, guarded, notice
+from kit.toolkit import error_box, escape, fill_later, guarded, notice
 from kit.workshop.ui import SavedPart
 
 NEW = ""  # the "Risk to edit" choice that adds a new risk
@@ -152,15 +153,17 @@ def risk_register_app() -> RegisterApp:
                                if editing_risk else "Fill in the form, then press Add this risk.")
 
     def redraw(box: widgets.HTML | None = None, said: str = "") -> None:
-        """Words first (the table, the owners, ``said`` in ``box``), then the heatmap and the downloads."""
+        """Words first (the table, the owners, ``said`` in ``box``), then the heatmap and the downloads
+        (:func:`fill_later`)."""
         table.value = register_table_html(register(), sort.value)
         owners.value = owners_notice(register())
         evidence.value = evidence_html(register())
         name.value = register().name
         if box is not None:
             box.value = notice(said, "success")
-        heatmap.value = heatmap_html(register())
-        downloads.value = download_bar(register_exports(register()))
+        now = copy.deepcopy(register())  # the next change may edit the register while these are made
+        fill_later(heatmap, lambda: heatmap_html(now))
+        fill_later(downloads, lambda: download_bar(register_exports(now)))
 
     def changed(box: widgets.HTML, said: str) -> None:
         """Save the register, then show it with ``said``."""

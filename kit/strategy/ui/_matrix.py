@@ -15,7 +15,7 @@ from kit.strategy import (LABELS, MAX_USE_CASES, MONEY, SCORES, UseCase, add, am
 from kit.toolkit import document_downloads
 from kit.toolkit import table_html
 from kit.strategy.ui._chart import matrix_chart_html
-from kit.toolkit import error_box, escape, guarded, notice
+from kit.toolkit import error_box, escape, fill_later, guarded, notice
 from kit.workshop.ui import SavedPart
 
 NEW = -1
@@ -94,7 +94,7 @@ def use_case_matrix() -> widgets.VBox:
     pick, matrix, listing, downloads = (widgets.HTML() for _ in range(4))
 
     def refresh(said: str = "") -> None:
-        """Words first (the pick, the list, ``said``), then the matrix chart and the downloads."""
+        """Words first (the pick, the list, ``said``), then the matrix chart and the downloads (:func:`fill_later`)."""
         cases = state["cases"]
         chosen = editing.value if editing.value is not None and editing.value < len(cases) else NEW
         state["quiet"] = True
@@ -114,10 +114,10 @@ def use_case_matrix() -> widgets.VBox:
                                                                  f"{MAX_USE_CASES})") if cases else ""
         if said:
             status.value = notice(said, "success")
-        matrix.value = matrix_chart_html(cases)
-        document = use_case_document(cases)
-        downloads.value = document_downloads(document, "ai-use-cases", "the triage", before=(
-            (use_cases_csv(cases), "ai-use-cases.csv", "Download the list (CSV, for a spreadsheet)"),))
+        fill_later(matrix, lambda: matrix_chart_html(cases))
+        fill_later(downloads, lambda: document_downloads(
+            use_case_document(cases), "ai-use-cases", "the triage",
+            before=((use_cases_csv(cases), "ai-use-cases.csv", "Download the list (CSV, for a spreadsheet)"),)))
 
     def commit(cases: list[UseCase], message: str) -> None:
         state["previous"], state["cases"] = state["cases"], cases

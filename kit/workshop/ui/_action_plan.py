@@ -8,7 +8,7 @@ from kit.workshop import session
 from kit.documents import to_html_fragment
 from kit.workshop._lessons import lesson
 from kit.workshop._plan import build_plan
-from kit.toolkit import document_downloads
+from kit.toolkit import document_downloads, fill_later
 from kit.toolkit import error_box, escape, guarded, notice
 
 
@@ -44,7 +44,7 @@ def action_plan_app() -> widgets.VBox:
         preview.value = f'<div class="kit-plan-preview" style="border:1px solid #8a94a6;padding:0.5em 1em">' \
                         f"{to_html_fragment(document, heading_level=2)}</div>"
         # the files last: the Word file takes longest, and the plan can be read meanwhile
-        downloads.value = document_downloads(document, "ethical-ai-action-plan", "your action plan")
+        fill_later(downloads, lambda: document_downloads(document, "ethical-ai-action-plan", "your action plan"))
 
     build.on_click(on_build)
     session.on_switch(lambda _workspace, _clear: on_build())  # never show another workspace's plan
