@@ -8,6 +8,7 @@ and read the medians of several runs::
     python bench/load_test.py --scenario interact-30             # 30 make their lesson's main change at once
     python bench/load_test.py --scenario reload-30               # 30 reload their page at once
     python bench/load_test.py --scenario all                     # each of them in turn
+    LOAD_USERS=20 deploy/jupyterhub/check.sh                     # 20 users on the local hub check (--hub)
 
 Each scenario serves ``kit serve --room N`` (N: the attendees) and waits until
 its warm kernels are ready and the server is quiet before the room starts.
@@ -21,6 +22,9 @@ An attendee speaks the Jupyter protocol (``protocol.py``): it asks the server
 for exactly what a browser asks for, so the figures measure the server, not
 30 copies of Chromium on the same 2 cores. ``--browser`` (without
 ``--scenario``) drives a headless Chromium page per attendee instead.
+``--hub URL --hub-token T --hub-pid P`` (run by ``deploy/jupyterhub/check.sh``
+with ``LOAD_USERS``) starts a server for each of ``--attendees`` hub users at
+once, then each opens a lesson, round robin, and makes its main change.
 
 Figures: **page live**, from the request for the page until every widget's
 state has arrived (the page can draw its controls); **answer**, from a change
@@ -46,6 +50,7 @@ from tornado.httpclient import AsyncHTTPClient, HTTPClientError
 from common import (CHROMIUM_ARGS, WIDGETS, answer_route, chromium_path, kit_server, notebooks_with_baseline,
                     server_rss_mb, wait_for_pools, wait_until_settled)
 from interactions import INTERACTIONS, run_async
+from hub_room import FOLDER, ready_users, stop_servers
 from protocol import Attendee
 
 LESSONS = sorted(INTERACTIONS)
@@ -71,6 +76,8 @@ SCENARIOS = {
                             timed="interact"),
     "reload-30": Scenario("pages open, lessons round robin, every attendee reloads at once", 30, timed="reload"),
 }
+HUB = Scenario("every user's server started at once, then each opens a lesson, round robin, and makes its main "
+               "change", 20)
 
 
 def percentile(values: list[float], q: float) -> float | None:
@@ -114,11 +121,12 @@ async def change(attendee: Attendee, rec: dict, timeout: float, prepared: bool =
     rec["answer"], rec["settled"] = latency.answer, latency.settled
 
 
-async def kernel_gone(base: str, kernel: str, timeout: float) -> None:
+async def kernel_gone(page: Attendee, kernel: str, timeout: float) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:
-            await AsyncHTTPClient().fetch(f"{base}/api/kernels/{kernel}", request_timeout=30)
+            await AsyncHTTPClient().fetch(f"{page.base}/api/kernels/{kernel}", headers=page.headers,
+                                          request_timeout=30)
         except HTTPClientError as answer:
             if answer.code == 404:
                 return
@@ -127,15 +135,15 @@ async def kernel_gone(base: str, kernel: str, timeout: float) -> None:
     raise TimeoutError(f"kernel {kernel} still ran {timeout:.0f} s after its page closed")
 
 
-async def reload(base: str, attendee: Attendee, rec: dict, timeout: float) -> Attendee:
+async def reload(attendee: Attendee, rec: dict, timeout: float) -> Attendee:
     """Close the page (its close request frees the kernel) and open it again; time both."""
     old = attendee.kernel
     closed = time.perf_counter()
     await attendee.close()
-    again = Attendee(base)
+    again = attendee.again()
 
     async def freed():
-        await kernel_gone(base, old, timeout)
+        await kernel_gone(attendee, old, timeout)
         rec["freed"] = time.perf_counter() - closed
 
     await asyncio.gather(guarded(rec, open_page(again, rec, timeout)), guarded(rec, freed()))
@@ -144,17 +152,18 @@ async def reload(base: str, attendee: Attendee, rec: dict, timeout: float) -> At
 
 # A scenario: phases on one server.
 
-async def run_scenario(base: str, server, scenario: Scenario, attendees: int, timeout: float) -> list[dict]:
+async def run_scenario(new_page, server, scenario: Scenario, attendees: int, timeout: float) -> list[dict]:
+    """Run ``scenario``'s phases; ``new_page(i)`` is attendee i's page (an :class:`Attendee`), ``server`` a process."""
     AsyncHTTPClient.configure(None, max_clients=4 * attendees)  # the default of 10 would queue attendees here
     plan = attendee_plan(attendees, scenario.lesson)
     if scenario.before:  # the room's previous lesson: opened, used, then closed as the room moves on
-        earlier = [Attendee(base) for _ in plan]
+        earlier = [new_page(i) for i in range(len(plan))]
         warmup = [record(name) for name in attendee_plan(attendees, scenario.before)]
         await asyncio.gather(*(guarded(r, open_page(a, r, timeout)) for a, r in zip(earlier, warmup)))
         await asyncio.gather(*(guarded(r, change(a, r, timeout)) for a, r in zip(earlier, warmup)))
         await settle(server)  # the room's next lesson is warmed meanwhile, as during a real lesson
         await asyncio.gather(*(a.close() for a in earlier))
-    pages = [Attendee(base) for _ in plan]
+    pages = [new_page(i) for i in range(len(plan))]
     records = [record(name) for name in plan]
     await asyncio.gather(*(guarded(r, open_page(a, r, timeout)) for a, r in zip(pages, records)))
     if scenario.timed == "render":
@@ -169,7 +178,7 @@ async def run_scenario(base: str, server, scenario: Scenario, attendees: int, ti
         await settle(server)
         opened = [(a, r) for a, r in zip(pages, records) if r["live"] and not r["error"]]
         fresh = [record(r["notebook"]) for _, r in opened]
-        pages = list(await asyncio.gather(*(reload(base, a, f, timeout) for (a, _), f in zip(opened, fresh))))
+        pages = list(await asyncio.gather(*(reload(a, f, timeout) for (a, _), f in zip(opened, fresh))))
         records = fresh + [r for r in records if not r["live"] or r["error"]]
     await asyncio.gather(*(a.close() for a in pages))
     return records
@@ -226,28 +235,54 @@ def one_run(serve: tuple[str, ...], room: bool, room_work) -> dict:
             wait_for_room(log, server)
         else:
             wait_for_pools(log, LESSONS, server)
-        peak = {"mb": server_rss_mb(server), "free": psutil.virtual_memory().available / 2**20}
-        stop = threading.Event()
+        run = measured(server, lambda: room_work(base, server))
+        run["server_errors"] = [line for line in log.read_text(errors="replace").splitlines()
+                                if "ERROR" in line or "WARNING | refusing" in line]
+    return run
 
-        def sample():
-            while not stop.is_set():
-                peak["mb"] = max(peak["mb"], server_rss_mb(server))
-                peak["free"] = min(peak["free"], psutil.virtual_memory().available / 2**20)
-                time.sleep(0.5)
 
-        sampler = threading.Thread(target=sample, daemon=True)
-        sampler.start()
-        started = time.perf_counter()
+def measured(server, room_work) -> dict:
+    """Run the coroutine ``room_work()`` while sampling the memory of ``server``'s process tree."""
+    peak = {"mb": server_rss_mb(server), "free": psutil.virtual_memory().available / 2**20}
+    stop = threading.Event()
+
+    def sample():
+        while not stop.is_set():
+            peak["mb"] = max(peak["mb"], server_rss_mb(server))
+            peak["free"] = min(peak["free"], psutil.virtual_memory().available / 2**20)
+            time.sleep(0.5)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    started = time.perf_counter()
+    try:
+        records = asyncio.run(room_work())
+    finally:
+        stop.set()
+        sampler.join()
+    return {"records": records, "peak_mb": peak["mb"], "least_free_mb": peak["free"],
+            "wall": time.perf_counter() - started, "server_errors": []}
+
+
+def hub_run(hub: str, token: str, hub_pid: int, attendees: int, timeout: float) -> dict:
+    """One run on a JupyterHub: start the users' servers, then the room; servers stopped afterwards."""
+    hub_process = psutil.Process(hub_pid)
+
+    async def room_work():
+        AsyncHTTPClient.configure(None, max_clients=4 * attendees)
+        users = await ready_users(hub, token, attendees, timeout)
+        started.extend(user.started for user in users)
         try:
-            records = asyncio.run(room_work(base, server))
+            await settle(hub_process)
+            return await run_scenario(lambda i: Attendee(users[i].base(hub), users[i].headers(), FOLDER),
+                                      hub_process, HUB, attendees, timeout)
         finally:
-            stop.set()
-            sampler.join()
-        wall = time.perf_counter() - started
-        server_errors = [line for line in log.read_text(errors="replace").splitlines()
-                         if "ERROR" in line or "WARNING | refusing" in line]
-    return {"records": records, "peak_mb": peak["mb"], "least_free_mb": peak["free"], "wall": wall,
-            "server_errors": server_errors}
+            await stop_servers(hub, token, users)
+
+    started: list[float] = []
+    run = measured(hub_process, room_work)
+    run["started"] = started
+    return run
 
 
 def wait_for_room(log, server, timeout: float = 1800) -> None:
@@ -333,14 +368,25 @@ def main() -> None:
     parser.add_argument("--browser", action="store_true", help="without --scenario: drive headless Chromium pages")
     parser.add_argument("--details", action="store_true", help="also print every run's figures")
     parser.add_argument("--timeout", type=float, default=180, help="seconds before one attendee counts as failed")
+    parser.add_argument("--hub", metavar="URL", help="a JupyterHub to load instead of kit serve (check.sh sets it)")
+    parser.add_argument("--hub-token", help="with --hub: a token with the scopes hub_room.py names")
+    parser.add_argument("--hub-pid", type=int, help="with --hub: the hub's process, for memory and quiet")
     args = parser.parse_args()
+    if args.hub:
+        attendees = args.attendees or HUB.attendees
+        runs = [hub_run(args.hub, args.hub_token, args.hub_pid, attendees, args.timeout) for _ in range(args.runs)]
+        report(f"JupyterHub {args.hub}: {HUB.what}", attendees, runs, args.details)
+        for number, run in enumerate(runs, 1):
+            print(f"- run {number}: servers ready p50 {percentile(run['started'], .5):.1f} s, "
+                  f"p95 {percentile(run['started'], .95):.1f} s after the {attendees} users were created at once")
+        return
     if args.scenario:
         for name in SCENARIOS if args.scenario == "all" else [args.scenario]:
             scenario = SCENARIOS[name]
             attendees = args.attendees or scenario.attendees
             serve = ("--room", str(attendees), *scenario.serve, *args.serve_arg)
-            runs = [one_run(serve, True, lambda base, server: run_scenario(base, server, scenario, attendees,
-                                                                            args.timeout))
+            runs = [one_run(serve, True, lambda base, server: run_scenario(lambda _: Attendee(base), server, scenario,
+                                                                            attendees, args.timeout))
                     for _ in range(args.runs)]
             report(f"{name}: {scenario.what}; kit serve {' '.join(serve)}", attendees, runs, args.details)
         return
@@ -352,7 +398,7 @@ def main() -> None:
     def room_work(base, server):
         if args.browser:
             return run_browsers(base, plan, args.timeout)
-        return run_scenario(base, server, custom, attendees, args.timeout)
+        return run_scenario(lambda _: Attendee(base), server, custom, attendees, args.timeout)
 
     room = any(arg == "--room" or arg.startswith("--room=") for arg in serve)
     runs = [one_run(serve, room, room_work) for _ in range(args.runs)]

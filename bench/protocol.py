@@ -81,8 +81,10 @@ class Timings:
 class Attendee:
     """One attendee's page: a kernel websocket and the widget states it reported."""
 
-    def __init__(self, base: str):
-        self.base = base
+    def __init__(self, base: str, headers: dict | None = None, folder: str = ""):
+        self.base = base  # the server's address: kit serve's, or a hub user's (``{hub}/user/{name}``)
+        self.headers = headers or {}  # on a hub: the user's API token (``Authorization: token ...``)
+        self.folder = folder  # where the lessons are under the server's root ("" for kit serve)
         self.session = uuid.uuid4().hex
         self.ws = None
         self.kernel = ""
@@ -92,8 +94,8 @@ class Attendee:
     async def open(self, notebook: str, timeout: float) -> Timings:
         timings = Timings()
         start = time.perf_counter()
-        response = await AsyncHTTPClient().fetch(HTTPRequest(f"{self.base}/voila/render/{notebook}",
-                                                             request_timeout=timeout))
+        response = await AsyncHTTPClient().fetch(HTTPRequest(f"{self.base}/voila/render/{self.folder}{notebook}",
+                                                             headers=self.headers, request_timeout=timeout))
         html = response.body.decode()
         cookies = (c.split(";", 1)[0].partition("=") for c in response.headers.get_list("Set-Cookie"))
         self.xsrf = next((value for name, _, value in cookies if name == "_xsrf"), "")
@@ -106,7 +108,8 @@ class Attendee:
             raise RuntimeError(f"no kernel id in the page: {text.strip()[:200]}")
         self.kernel = kernel[1]
         ws_url = self.base.replace("http", "ws", 1) + f"/api/kernels/{self.kernel}/channels?session_id={self.session}"
-        self.ws = await websocket_connect(ws_url, connect_timeout=timeout, max_message_size=256 * 2**20)
+        self.ws = await websocket_connect(HTTPRequest(ws_url, headers=self.headers, connect_timeout=timeout),
+                                          max_message_size=256 * 2**20)
         control = uuid.uuid4().hex
         await self._send("comm_open", {"comm_id": control, "target_name": "jupyter.widget.control", "data": {}},
                          {"version": CONTROL_PROTOCOL})
@@ -137,9 +140,14 @@ class Attendee:
                 await AsyncHTTPClient().fetch(HTTPRequest(
                     f"{self.base}/voila/api/shutdown/{self.kernel}", method="POST",
                     body=urlencode({"_xsrf": self.xsrf}), request_timeout=60,
-                    headers={"Cookie": f"_xsrf={self.xsrf}", "Content-Type": "application/x-www-form-urlencoded"}))
+                    headers={**self.headers, "Cookie": f"_xsrf={self.xsrf}",
+                             "Content-Type": "application/x-www-form-urlencoded"}))
             except (HTTPClientError, OSError):  # a browser's beacon is not answered either; the culler remains
                 pass
+
+    def again(self) -> Attendee:
+        """The same attendee's next page (after a reload), on the same server."""
+        return Attendee(self.base, self.headers, self.folder)
 
     async def _change(self, control: Control, timeout: float, answer: str = "") -> Latency:
         found = [(mid, s["state"]) for mid, s in self.states.items() if control.matches(s["state"])]

@@ -15,7 +15,11 @@
 # non-zero on any failure. Not part of the test suite: it needs the network
 # for pip and npm and takes several minutes.
 #
-# Usage: deploy/jupyterhub/check.sh
+# With LOAD_USERS=N it instead runs the load test on the hub (bench/load_test.py
+# --hub): N users' servers started at once, then each opens a lesson and makes
+# its main change; the hub keeps its real limits and culler settings then.
+#
+# Usage: deploy/jupyterhub/check.sh, or LOAD_USERS=20 deploy/jupyterhub/check.sh
 # Settings (environment): PYTHON (for the venv, 3.11+), PLAYWRIGHT_PYTHON (a
 # Python with Playwright and axe-playwright-python, e.g. the kit's .venv after
 # `scripts/setup-venv.sh test`; installed into the throwaway venv when unset and
@@ -101,7 +105,9 @@ export CHECK_PASSWORD="$("$work/venv/bin/python" -c 'import secrets; print(secre
 export CHECK_TOKEN="$("$work/venv/bin/python" -c 'import secrets; print(secrets.token_hex(32))')"
 export CHECK_HOMES="$work/homes"
 export KIT_DIR="$repo" KIT_HUB_STATE="$work/state"
-export KIT_MAX_PAGES=2 KIT_CULL_TIMEOUT=60 KIT_CULL_EVERY=10 KIT_MEM_LIMIT=2G
+if [ -z "${LOAD_USERS:-}" ]; then  # small limits and a quick culler, to see them work within the check
+  export KIT_MAX_PAGES=2 KIT_CULL_TIMEOUT=60 KIT_CULL_EVERY=10 KIT_MEM_LIMIT=2G
+fi
 mkdir -p "$CHECK_HOMES" "$KIT_HUB_STATE"
 hub="http://127.0.0.1:$CHECK_HUB_PORT"
 answers() { "$work/venv/bin/python" -c 'import sys, urllib.request; urllib.request.urlopen(sys.argv[1], timeout=5)' "$1" 2>/dev/null; }
@@ -119,6 +125,17 @@ for _ in $(seq 120); do
   sleep 0.5
 done
 answers "$hub/hub/api" || { echo "The hub did not answer on $hub within 60 s." >&2; exit 1; }
+
+if [ -n "${LOAD_USERS:-}" ]; then
+  phase "load test: $LOAD_USERS users"
+  (cd "$repo/bench" && "$check_python" load_test.py --hub "$hub" --hub-token "$CHECK_TOKEN" --hub-pid "$hub_pid" \
+    --attendees "$LOAD_USERS" --runs 1 --details)
+  if grep -E "Traceback|\[E " "$work/hub.log" >&2; then
+    echo "The hub logged errors (above)." >&2; exit 1
+  fi
+  phase "PASSED: the load test ran on the hub"
+  exit 0
+fi
 
 phase "checking in Chromium"
 "$check_python" "$here/check_browser.py" --hub "$hub" --user attendee1 --password "$CHECK_PASSWORD" \

@@ -33,14 +33,17 @@ if os.geteuid() == 0:
 c.JupyterHub.last_activity_interval = 5
 c.Spawner.environment = {**c.Spawner.environment, "JUPYTERHUB_ACTIVITY_INTERVAL": "5"}
 
-# A token for check_browser.py: read the users, their servers and the services.
+# A token for check_browser.py: read the users, their servers and the services;
+# with LOAD_USERS, also for bench/load_test.py --hub: create users, give each a
+# token, start and stop their servers (bench/hub_room.py).
+load_scopes = ["admin:users", "servers", "tokens", "access:servers"] if env.get("LOAD_USERS") else []
 c.JupyterHub.services = [*c.JupyterHub.services, {"name": "kit-check", "api_token": env["CHECK_TOKEN"]}]
 c.JupyterHub.load_roles = [
     *c.JupyterHub.load_roles,
     {
         "name": "kit-check-role",
         "scopes": ["list:users", "read:users", "read:servers", "admin:server_state",
-                   "list:services", "read:services"],
+                   "list:services", "read:services", *load_scopes],
         "services": ["kit-check"],
     },
 ]
