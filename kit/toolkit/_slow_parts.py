@@ -3,11 +3,14 @@
 When an attendee changes a control, the app's callback sets the words of its
 answer at once and hands each slow part to :func:`fill_later`. In a kernel
 answering that change, one worker thread makes the slow parts, one at a time,
-at a lower CPU priority (nice +10, where the system allows it). On a machine
-shared by a room, every kernel's words then go out before anyone's chart is
-drawn, instead of all of them waiting behind 30 charts. A part asked for
-again before it was made (a slider dragged through five values) is made once,
-for the newest request.
+at a lower CPU priority (nice +10, where the system allows it), and only once
+the kernel has finished the change and sent its words. On a machine shared by
+a room, every kernel's words then go out before anyone's chart is drawn,
+instead of all of them waiting behind 30 charts. (A worker that started
+earlier would hold Python's lock while the system gives it little CPU, and
+the kernel could not send its words meanwhile.) A part asked for again before
+it was made (a slider dragged through five values) is made once, for the
+newest request.
 
 Everywhere else (a notebook cell running, which includes a Voilà page being
 built and nbval; tests and scripts with no kernel) a part is made at once, so
@@ -16,6 +19,7 @@ a cell's output is complete when the cell finishes.
 
 from __future__ import annotations
 
+import asyncio
 import contextvars
 import logging
 import os
@@ -72,6 +76,7 @@ class SlowPartWorker:
                 _, (box, make, context) = self._queue.popitem(last=False)
                 self._busy = True
             try:
+                messages_sent()
                 context.run(_fill, box, make)
             finally:
                 with self._lock:
@@ -97,13 +102,27 @@ def lower_priority(by: int) -> bool:
     return True
 
 
-def answering_a_change() -> bool:
-    """Whether this code runs in a kernel answering a widget change (not a cell, not outside a kernel)."""
+def _kernel():
     try:
         from IPython import get_ipython
     except ImportError:
-        return False
-    kernel = getattr(get_ipython(), "kernel", None)
+        return None
+    return getattr(get_ipython(), "kernel", None)
+
+
+def messages_sent(timeout: float = 2) -> None:
+    """Wait until the kernel's output thread has sent every message queued so far (the answer's words)."""
+    output = getattr(_kernel(), "iopub_thread", None)
+    if output is None or not hasattr(output, "schedule"):
+        return
+    sent = threading.Event()
+    output.schedule(sent.set)
+    sent.wait(timeout)
+
+
+def answering_a_change() -> bool:
+    """Whether this code runs in a kernel answering a widget change (not a cell, not outside a kernel)."""
+    kernel = _kernel()
     if kernel is None:
         return False
     parent = kernel.get_parent() or {}
@@ -116,9 +135,19 @@ WORKER = SlowPartWorker()
 def fill_later(box: widgets.HTML, make: Make) -> None:
     """Set ``box.value = make()``: in the background when answering a change in a kernel, otherwise now."""
     if answering_a_change():
-        WORKER.submit(box, make)
+        after_this_change(WORKER.submit, box, make)
     else:
         box.value = make()
+
+
+def after_this_change(function: Callable, *args) -> None:
+    """Call ``function(*args)`` once the kernel has finished the message it is answering (now, outside a loop)."""
+    try:
+        loop = asyncio.get_running_loop()
+    except RuntimeError:
+        function(*args)
+    else:  # the kernel's handler returns, publishes "idle", then the loop runs this (in this context)
+        loop.call_soon(function, *args)
 
 
 def wait_for_slow_parts(timeout: float = 60) -> bool:

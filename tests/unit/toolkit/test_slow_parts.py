@@ -117,3 +117,31 @@ def test_a_staged_view_answering_a_change_sends_words_then_the_chart(monkeypatch
     gate.set()
     assert worker.wait(30)
     assert view.value == "<p>answer</p><figure>new</figure>"
+
+
+def test_in_a_running_loop_the_part_is_asked_for_after_the_change_is_answered():
+    import asyncio
+
+    order = []
+
+    async def handler():  # as ipykernel's dispatch: the handler, then "idle", then the loop's next callback
+        _slow_parts.after_this_change(order.append, "slow part asked for")
+        order.append("words and idle sent")
+        await asyncio.sleep(0)
+
+    asyncio.run(handler())
+    assert order == ["words and idle sent", "slow part asked for"]
+    _slow_parts.after_this_change(order.append, "outside a loop: at once")
+    assert order[-1] == "outside a loop: at once"
+
+
+def test_the_worker_waits_until_the_kernels_output_thread_has_sent_the_words(monkeypatch):
+    queued: list = []
+    output = types.SimpleNamespace(schedule=queued.append)
+    shell = types.SimpleNamespace(kernel=types.SimpleNamespace(get_parent=lambda: {}, iopub_thread=output))
+    monkeypatch.setattr("IPython.get_ipython", lambda: shell)
+    worker, box = SlowPartWorker(nicer_by=0), widgets.HTML()
+    worker.submit(box, lambda: "chart")
+    assert not worker.wait(0.3) and box.value == ""  # the output thread has not run what was queued yet
+    queued[0]()  # it sends the words, then runs what the worker scheduled
+    assert worker.wait(30) and box.value == "chart"
