@@ -1,0 +1,116 @@
+"""Each lesson's kernel memory against its floor: a kernel that imports the same libraries and runs nothing else.
+
+Run ``python bench/memory_floor.py`` (about two minutes). For each lesson it
+runs the notebook in a fresh kernel (as Voilà does, in the lessons' folder,
+with a throwaway workspace), reads the kernel's memory, then asks it which
+third-party modules it loaded (every module under ``site-packages``: pandas,
+matplotlib.pyplot, docx, ... with their submodules). A second fresh kernel
+imports exactly those modules and nothing of the kit; its memory is the
+lesson's floor, what the imports the lesson needs cost. The difference is the
+kit's own code and data and what the lesson builds (tables, figures, widgets).
+Both kernels are measured the same way, so the ratio does not depend on the
+harness. Figures: private memory (USS) and resident memory (RSS), in MB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import tempfile
+import time
+
+import nbformat
+import psutil
+from jupyter_client.manager import start_new_kernel
+
+from common import REPO
+from interactions import INTERACTIONS
+
+NOTEBOOKS = REPO / "notebooks"
+LOADED = """
+import json, sys, sysconfig
+_site = sysconfig.get_paths()["purelib"]
+print(json.dumps(sorted(name for name, module in list(sys.modules.items())
+                        if (getattr(module, "__file__", None) or "").startswith(_site))))
+"""
+IMPORT_ALL = """
+import importlib
+for _name in {names!r}:
+    try:
+        importlib.import_module(_name)
+    except Exception:
+        pass
+"""
+
+
+def run(client, code: str, timeout: float = 300) -> str:
+    """Execute ``code`` in the kernel; return what it printed; raise if it failed."""
+    printed: list[str] = []
+
+    def keep(message):
+        if message["msg_type"] == "stream":
+            printed.append(message["content"]["text"])
+        elif message["msg_type"] == "error":
+            raise RuntimeError(f"{message['content']['ename']}: {message['content']['evalue']}")
+
+    client.execute_interactive(code, timeout=timeout, output_hook=keep, store_history=False)
+    return "".join(printed)
+
+
+def memory_mb(manager) -> tuple[float, float]:
+    """(private, resident) MB of the kernel process, once it has settled."""
+    time.sleep(1)
+    info = psutil.Process(manager.provisioner.process.pid).memory_full_info()
+    return info.uss / 2**20, info.rss / 2**20
+
+
+def kernel(workspace: str):
+    env = {**os.environ, "KIT_WORKSPACE": workspace}
+    return start_new_kernel(kernel_name="python3", cwd=str(NOTEBOOKS), env=env, stderr=subprocess.DEVNULL)
+
+
+def measure(notebook: str, workspace: str) -> dict:
+    """The lesson's kernel and its floor kernel: memory and the number of third-party modules."""
+    manager, client = kernel(workspace)
+    try:
+        for cell in nbformat.read(NOTEBOOKS / notebook, as_version=4).cells:
+            if cell.cell_type == "code":
+                run(client, cell.source)
+        lesson = memory_mb(manager)
+        modules = json.loads(run(client, LOADED).strip().splitlines()[-1])
+    finally:
+        client.stop_channels()
+        manager.shutdown_kernel(now=True)
+    manager, client = kernel(workspace)
+    try:
+        run(client, IMPORT_ALL.format(names=modules))
+        floor = memory_mb(manager)
+    finally:
+        client.stop_channels()
+        manager.shutdown_kernel(now=True)
+    return {"lesson": lesson, "floor": floor, "modules": len(modules)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--lesson", action="append", help="only these lessons (a number such as 04); default all")
+    args = parser.parse_args()
+    notebooks = [name for name in sorted(INTERACTIONS)
+                 if not args.lesson or any(name.startswith(number) for number in args.lesson)]
+    print(f"Kernel memory after the page ran, and the floor (the same libraries imported), "
+          f"{time.strftime('%Y-%m-%d')}\n")
+    print("| lesson | private | floor private | over the floor | resident | floor resident | over the floor |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    with tempfile.TemporaryDirectory(prefix="kit-floor-") as workspace:
+        for notebook in notebooks:
+            figures = measure(notebook, workspace)
+            (private, rss), (floor_private, floor_rss) = figures["lesson"], figures["floor"]
+            print(f"| {notebook[:-6]} | {private:.0f} MB | {floor_private:.0f} MB | "
+                  f"{(private / floor_private - 1):+.0%} | {rss:.0f} MB | {floor_rss:.0f} MB | "
+                  f"{(rss / floor_rss - 1):+.0%} |", flush=True)
+
+
+if __name__ == "__main__":
+    main()
