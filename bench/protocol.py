@@ -27,7 +27,8 @@ from tornado.websocket import websocket_connect
 
 CONTROL_PROTOCOL = "1.0.0"  # ipywidgets' widget-control protocol, as the page's widget manager sends it
 CLICK = {"method": "custom", "content": {"event": "click"}}
-QUIET = 0.5  # seconds without a message after the kernel is idle: its background parts are all sent
+QUIET = 1.5  # seconds without a message after the kernel is idle: its background parts are all sent (under load a
+#             starved background thread can be quiet for a while before its chart arrives)
 
 
 @dataclass(frozen=True)

@@ -43,13 +43,16 @@ stop_all() {
     for _ in $(seq 60); do kill -0 "$hub_pid" 2>/dev/null || break; sleep 0.5; done
     kill -KILL "$hub_pid" 2>/dev/null
   fi
-  # Anything the hub could not stop: only processes recorded by this check that
-  # still run from this check's folder.
-  for pid in $(cat "$work/pids" 2>/dev/null); do
+  # Anything the hub could not stop: processes recorded by this check, and any
+  # other that runs from this check's own folder (user servers, the proxy, the
+  # culler), which nothing else on the machine can be.
+  for pid in $(cat "$work/pids" 2>/dev/null) $(pgrep -f "$work/" 2>/dev/null); do
     if { tr '\0' ' ' < "/proc/$pid/cmdline"; } 2>/dev/null | grep -qF "$work"; then
       echo "stopping leftover process $pid"; kill -TERM "$pid"
     fi
   done
+  sleep 2
+  pkill -KILL -f "$work/" 2>/dev/null
   if [ "$status" -ne 0 ]; then
     echo "FAILED after $((SECONDS - t0)) s. Hub log (last 40 lines):" >&2
     tail -n 40 "$work/hub.log" >&2 2>/dev/null

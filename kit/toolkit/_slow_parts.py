@@ -20,6 +20,7 @@ a cell's output is complete when the cell finishes.
 from __future__ import annotations
 
 import asyncio
+import atexit
 import contextvars
 import logging
 import os
@@ -50,18 +51,28 @@ class SlowPartWorker:
         self._queue: OrderedDict[int, tuple[widgets.HTML, Make, contextvars.Context]] = OrderedDict()
         self._lock = threading.Condition()
         self._busy = False
+        self._stopped = False
         self._thread: threading.Thread | None = None
 
     def submit(self, box: widgets.HTML, make: Make) -> None:
         """Queue ``box.value = make()``; an earlier request for ``box`` not yet started is dropped."""
         context = contextvars.copy_context()  # the kernel's message being answered: updates name it as parent
         with self._lock:
+            if self._stopped:
+                return
             self._queue.pop(id(box), None)
             self._queue[id(box)] = (box, make, context)
             if self._thread is None:
                 self._thread = threading.Thread(target=self._run, name="kit-slow-parts", daemon=True)
                 self._thread.start()
             self._lock.notify()
+
+    def stop(self) -> None:
+        """Make nothing more and send nothing more: the kernel is shutting down (its page has gone)."""
+        with self._lock:
+            self._stopped = True
+            self._queue.clear()
+            self._lock.notify_all()
 
     def wait(self, timeout: float = 60) -> bool:
         """Wait until every queued part is made; False if ``timeout`` seconds passed first."""
@@ -77,19 +88,20 @@ class SlowPartWorker:
                 self._busy = True
             try:
                 messages_sent()
-                context.run(_fill, box, make)
+                context.run(self._fill, box, make)
             finally:
                 with self._lock:
                     self._busy = False
                     self._lock.notify_all()
 
-
-def _fill(box: widgets.HTML, make: Make) -> None:
-    try:
-        box.value = make()
-    except Exception:  # noqa: BLE001 - a page never shows a traceback; the trainer's log has it
-        log.exception("a slow part of the answer failed")
-        box.value = notice(FAILED, "error")
+    def _fill(self, box: widgets.HTML, make: Make) -> None:
+        try:
+            value = make()
+        except Exception:  # noqa: BLE001 - a page never shows a traceback; the trainer's log has it
+            log.exception("a slow part of the answer failed")
+            value = notice(FAILED, "error")
+        if not self._stopped:  # a kernel shutting down can no longer send it (and its page has gone)
+            box.value = value
 
 
 def lower_priority(by: int) -> bool:
@@ -130,6 +142,7 @@ def answering_a_change() -> bool:
 
 
 WORKER = SlowPartWorker()
+atexit.register(WORKER.stop)  # before the kernel's output thread stops (atexit runs the latest first)
 
 
 def fill_later(box: widgets.HTML, make: Make) -> None:

@@ -145,3 +145,22 @@ def test_the_worker_waits_until_the_kernels_output_thread_has_sent_the_words(mon
     assert not worker.wait(0.3) and box.value == ""  # the output thread has not run what was queued yet
     queued[0]()  # it sends the words, then runs what the worker scheduled
     assert worker.wait(30) and box.value == "chart"
+
+
+def test_a_kernel_shutting_down_sends_nothing_more():
+    worker, drawing, queued = SlowPartWorker(nicer_by=0), widgets.HTML(), widgets.HTML()
+    started, gate = threading.Event(), threading.Event()
+
+    def chart() -> str:
+        started.set()
+        gate.wait(10)
+        return "<figure>late</figure>"
+
+    worker.submit(drawing, chart)
+    assert started.wait(10)
+    worker.submit(queued, lambda: "<p>never made</p>")
+    worker.stop()  # as at exit: the page has gone while its chart was being drawn
+    gate.set()
+    worker.submit(widgets.HTML(), lambda: "<p>refused</p>")
+    assert worker.wait(30)
+    assert drawing.value == "" and queued.value == ""
