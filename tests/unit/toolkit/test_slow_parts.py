@@ -105,6 +105,8 @@ def test_a_staged_view_answering_a_change_sends_words_then_the_chart(monkeypatch
     _fake_kernel(monkeypatch, "comm_msg")
     worker = SlowPartWorker(nicer_by=0)
     monkeypatch.setattr(_slow_parts, "WORKER", worker)
+    # ipykernel's loop is not running here (another test's may be): ask at once, as after the change
+    monkeypatch.setattr(_slow_parts, "after_this_change", lambda function, *args: function(*args))
     gate = threading.Event()
     view = StagedHTML()
 
@@ -129,9 +131,14 @@ def test_in_a_running_loop_the_part_is_asked_for_after_the_change_is_answered():
         order.append("words and idle sent")
         await asyncio.sleep(0)
 
-    asyncio.run(handler())
+    def in_a_thread(work) -> None:  # a fresh thread: no event loop of another test runs in it
+        thread = threading.Thread(target=work)
+        thread.start()
+        thread.join(30)
+
+    in_a_thread(lambda: asyncio.run(handler()))
     assert order == ["words and idle sent", "slow part asked for"]
-    _slow_parts.after_this_change(order.append, "outside a loop: at once")
+    in_a_thread(lambda: _slow_parts.after_this_change(order.append, "outside a loop: at once"))
     assert order[-1] == "outside a loop: at once"
 
 
