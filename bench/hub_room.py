@@ -33,29 +33,30 @@ class HubUser:
         return {"Authorization": f"token {self.token}"}
 
 
-async def _api(hub: str, token: str, method: str, path: str, body: dict | None = None) -> tuple[int, dict]:
+async def _api(hub: str, token: str, method: str, path: str, body: dict | None = None) -> dict:
+    """The hub's JSON answer ({} when the user or their server already exists)."""
     request = HTTPRequest(f"{hub}/hub/api{path}", method=method, headers={"Authorization": f"token {token}"},
                           body=None if method in ("GET", "DELETE") else json.dumps(body or {}), request_timeout=120)
     try:
         response = await AsyncHTTPClient().fetch(request)
     except HTTPClientError as problem:
         if problem.code in (400, 409):  # the user exists already, or their server is already running
-            return problem.code, {}
+            return {}
         raise RuntimeError(f"the hub answered {problem.code} to {method} {path}: "
                            f"{problem.response.body.decode()[:200] if problem.response else problem}") from None
-    return response.code, json.loads(response.body or b"{}")
+    return json.loads(response.body or b"{}")
 
 
 async def ready_user(hub: str, token: str, name: str, timeout: float) -> HubUser:
     """Create ``name`` (if new), give them a token, start their server and wait until the hub says it is ready."""
     started = time.perf_counter()
     await _api(hub, token, "POST", f"/users/{name}")
-    _, issued = await _api(hub, token, "POST", f"/users/{name}/tokens",
+    issued = await _api(hub, token, "POST", f"/users/{name}/tokens",
                            {"note": "kit load test", "expires_in": 7200})
     await _api(hub, token, "POST", f"/users/{name}/server")
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        _, model = await _api(hub, token, "GET", f"/users/{name}")
+        model = await _api(hub, token, "GET", f"/users/{name}")
         if (model.get("servers", {}).get("") or {}).get("ready"):
             return HubUser(name, issued["token"], time.perf_counter() - started)
         await asyncio.sleep(0.5)

@@ -20,15 +20,15 @@ import os
 import subprocess
 import tempfile
 import time
+from contextlib import contextmanager
 
 import nbformat
 import psutil
 from jupyter_client.manager import start_new_kernel
 
-from common import REPO
+from common import NOTEBOOKS_DIR
 from interactions import INTERACTIONS
 
-NOTEBOOKS = REPO / "notebooks"
 LOADED = """
 import json, sys, sysconfig
 _site = sysconfig.get_paths()["purelib"]
@@ -66,30 +66,30 @@ def memory_mb(manager) -> tuple[float, float]:
     return info.uss / 2**20, info.rss / 2**20
 
 
-def kernel(workspace: str):
+@contextmanager
+def fresh_kernel(workspace: str):
+    """A new kernel in the lessons' folder, as Voilà starts one; yield (manager, client); shut down after."""
     env = {**os.environ, "KIT_WORKSPACE": workspace}
-    return start_new_kernel(kernel_name="python3", cwd=str(NOTEBOOKS), env=env, stderr=subprocess.DEVNULL)
+    manager, client = start_new_kernel(kernel_name="python3", cwd=str(NOTEBOOKS_DIR), env=env,
+                                       stderr=subprocess.DEVNULL)
+    try:
+        yield manager, client
+    finally:
+        client.stop_channels()
+        manager.shutdown_kernel(now=True)
 
 
 def measure(notebook: str, workspace: str) -> dict:
     """The lesson's kernel and its floor kernel: memory and the number of third-party modules."""
-    manager, client = kernel(workspace)
-    try:
-        for cell in nbformat.read(NOTEBOOKS / notebook, as_version=4).cells:
+    with fresh_kernel(workspace) as (manager, client):
+        for cell in nbformat.read(NOTEBOOKS_DIR / notebook, as_version=4).cells:
             if cell.cell_type == "code":
                 run(client, cell.source)
         lesson = memory_mb(manager)
         modules = json.loads(run(client, LOADED).strip().splitlines()[-1])
-    finally:
-        client.stop_channels()
-        manager.shutdown_kernel(now=True)
-    manager, client = kernel(workspace)
-    try:
+    with fresh_kernel(workspace) as (manager, client):
         run(client, IMPORT_ALL.format(names=modules))
         floor = memory_mb(manager)
-    finally:
-        client.stop_channels()
-        manager.shutdown_kernel(now=True)
     return {"lesson": lesson, "floor": floor, "modules": len(modules)}
 
 
