@@ -67,11 +67,20 @@ def kit_server(folder: Path, preheat: bool, extra: tuple[str, ...] = ()):
             raise TimeoutError(f"kit serve did not answer on {base} within 2 minutes")
         yield base, server, Path(workspace) / "serve.log"
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        stop_tree(server)
         log.close()
         shutil.copy(Path(workspace) / "serve.log", Path(tempfile.gettempdir()) / "kit-bench-last-serve.log")
         shutil.rmtree(workspace, ignore_errors=True)
+
+
+def stop_tree(server: subprocess.Popen, grace: float = 120) -> None:
+    """Stop ``server``; a room of kernels may take a while to shut down, and whatever is left then is killed."""
+    tree = [psutil.Process(server.pid), *psutil.Process(server.pid).children(recursive=True)]
+    server.terminate()
+    _, alive = psutil.wait_procs(tree, timeout=grace)
+    for proc in alive:
+        proc.kill()
+    server.wait(timeout=30)
 
 
 def wait_for_pools(log: Path, notebooks: list[str], server: subprocess.Popen, timeout: float = 900) -> None:
@@ -91,9 +100,14 @@ def wait_for_pools(log: Path, notebooks: list[str], server: subprocess.Popen, ti
     raise TimeoutError("kernel pools did not fill")
 
 
+#: What an idle kernel uses (% of one core): its threads wake now and then (the parent poller every second).
+IDLE_PERCENT = 0.2
+
+
 def wait_until_settled(server: subprocess.Popen, timeout: float = 300, busy_percent: float = 10,
                        quiet_seconds: int = 3) -> None:
-    """Wait until the server and its kernels use under ``busy_percent`` of one core for ``quiet_seconds`` in a row."""
+    """Wait until the server and its kernels use under ``busy_percent`` of one core, beyond what their processes
+    use when idle (96 idle kernels use about 10%), for ``quiet_seconds`` in a row."""
     deadline = time.monotonic() + timeout
     quiet = 0
     while quiet < quiet_seconds:
@@ -103,7 +117,8 @@ def wait_until_settled(server: subprocess.Popen, timeout: float = 300, busy_perc
         for proc in processes:
             _cpu_percent(proc)
         time.sleep(1)
-        quiet = quiet + 1 if sum(_cpu_percent(proc) for proc in processes) < busy_percent else 0
+        idle = IDLE_PERCENT * len(processes)
+        quiet = quiet + 1 if sum(_cpu_percent(proc) for proc in processes) < busy_percent + idle else 0
 
 
 def _cpu_percent(proc: psutil.Process) -> float:
@@ -134,6 +149,25 @@ def server_rss_mb(server: subprocess.Popen) -> float:
         except psutil.Error:
             continue
     return total / 2**20
+
+
+def cpu_seconds(server) -> dict[str, float]:
+    """CPU seconds used so far by ``server`` itself, its kernels' main threads, their other threads
+    (slow parts, messages out) and this process (the simulated attendees)."""
+    used = {"server": 0.0, "kernel main threads": 0.0, "kernel other threads": 0.0, "load test": 0.0}
+    root = psutil.Process(server.pid)
+    for proc in [root, *root.children(recursive=True)]:
+        try:
+            if proc.pid == root.pid or "kernel" not in " ".join(proc.cmdline()):
+                used["server"] += sum(proc.cpu_times()[:2])
+                continue
+            for thread in proc.threads():
+                key = "kernel main threads" if thread.id == proc.pid else "kernel other threads"
+                used[key] += thread.user_time + thread.system_time
+        except psutil.Error:
+            continue
+    used["load test"] = sum(psutil.Process().cpu_times()[:2])
+    return used
 
 
 def launch(playwright):

@@ -48,7 +48,7 @@ import psutil
 from tornado.httpclient import AsyncHTTPClient, HTTPClientError
 
 from common import (CHROMIUM_ARGS, WIDGETS, answer_route, chromium_path, kit_server, notebooks_with_baseline,
-                    server_rss_mb, wait_for_pools, wait_until_settled)
+                    cpu_seconds, server_rss_mb, wait_for_pools, wait_until_settled)
 from interactions import INTERACTIONS, run_async
 from hub_room import FOLDER, ready_users, stop_servers
 from protocol import Attendee
@@ -152,8 +152,10 @@ async def reload(attendee: Attendee, rec: dict, timeout: float) -> Attendee:
 
 # A scenario: phases on one server.
 
-async def run_scenario(new_page, server, scenario: Scenario, attendees: int, timeout: float) -> list[dict]:
-    """Run ``scenario``'s phases; ``new_page(i)`` is attendee i's page (an :class:`Attendee`), ``server`` a process."""
+async def run_scenario(new_page, server, scenario: Scenario, attendees: int, timeout: float,
+                       cpu: dict | None = None) -> list[dict]:
+    """Run ``scenario``'s phases; ``new_page(i)`` is attendee i's page (an :class:`Attendee`), ``server`` a process.
+    ``cpu`` receives the CPU seconds each part of the machine spent on the timed changes (interact)."""
     AsyncHTTPClient.configure(None, max_clients=4 * attendees)  # the default of 10 would queue attendees here
     plan = attendee_plan(attendees, scenario.lesson)
     if scenario.before:  # the room's previous lesson: opened, used, then closed as the room moves on
@@ -172,8 +174,13 @@ async def run_scenario(new_page, server, scenario: Scenario, attendees: int, tim
         await asyncio.gather(*(guarded(r, a.prepare(INTERACTIONS[r["notebook"]].kernel, timeout))
                                for a, r in zip(pages, records) if r["live"]))
         await settle(server)  # refills and set-up done: only the changes compete now
+        before = cpu_seconds(server)
         await asyncio.gather(*(guarded(r, change(a, r, timeout, prepared=True))
                                for a, r in zip(pages, records) if r["live"] and not r["error"]))
+        await settle(server)
+        after = cpu_seconds(server)
+        if cpu is not None:
+            cpu.update({key: after[key] - before[key] for key in after})
     elif scenario.timed == "reload":
         await settle(server)
         opened = [(a, r) for a, r in zip(pages, records) if r["live"] and not r["error"]]
@@ -235,7 +242,7 @@ def one_run(serve: tuple[str, ...], room: bool, room_work) -> dict:
             wait_for_room(log, server)
         else:
             wait_for_pools(log, LESSONS, server)
-        run = measured(server, lambda: room_work(base, server))
+        run = measured(server, lambda cpu: room_work(base, server, cpu))
         run["server_errors"] = [line for line in log.read_text(errors="replace").splitlines()
                                 if "ERROR" in line or "WARNING | refusing" in line]
     return run
@@ -255,27 +262,28 @@ def measured(server, room_work) -> dict:
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
     started = time.perf_counter()
+    cpu: dict[str, float] = {}
     try:
-        records = asyncio.run(room_work())
+        records = asyncio.run(room_work(cpu))
     finally:
         stop.set()
         sampler.join()
     return {"records": records, "peak_mb": peak["mb"], "least_free_mb": peak["free"],
-            "wall": time.perf_counter() - started, "server_errors": []}
+            "wall": time.perf_counter() - started, "server_errors": [], "cpu": cpu}
 
 
 def hub_run(hub: str, token: str, hub_pid: int, attendees: int, timeout: float) -> dict:
     """One run on a JupyterHub: start the users' servers, then the room; servers stopped afterwards."""
     hub_process = psutil.Process(hub_pid)
 
-    async def room_work():
+    async def room_work(cpu):
         AsyncHTTPClient.configure(None, max_clients=4 * attendees)
         users = await ready_users(hub, token, attendees, timeout)
         started.extend(user.started for user in users)
         try:
             await settle(hub_process)
             return await run_scenario(lambda i: Attendee(users[i].base(hub), users[i].headers(), FOLDER),
-                                      hub_process, HUB, attendees, timeout)
+                                      hub_process, HUB, attendees, timeout, cpu)
         finally:
             await stop_servers(hub, token, users)
 
@@ -337,6 +345,8 @@ def report(title: str, attendees: int, runs: list[dict], details: bool) -> None:
                                 if value is not None and key.endswith(("p50", "p95")))
             print(f"- run {number}: {figures}; {row['errors']} errors; {row['peak_mb']:,.0f} MB; "
                   f"{row['wall']:.0f} s")
+        if details and run["cpu"]:
+            print("  - CPU seconds on the changes: " + ", ".join(f"{key} {value:.2f}" for key, value in run["cpu"].items()))
         if details:
             print_by_lesson(run["records"])
         for failure in [r for r in run["records"] if r["error"]][:10]:
@@ -385,8 +395,8 @@ def main() -> None:
             scenario = SCENARIOS[name]
             attendees = args.attendees or scenario.attendees
             serve = ("--room", str(attendees), *scenario.serve, *args.serve_arg)
-            runs = [one_run(serve, True, lambda base, server: run_scenario(lambda _: Attendee(base), server, scenario,
-                                                                            attendees, args.timeout))
+            runs = [one_run(serve, True, lambda base, server, cpu: run_scenario(
+                        lambda _: Attendee(base), server, scenario, attendees, args.timeout, cpu))
                     for _ in range(args.runs)]
             report(f"{name}: {scenario.what}; kit serve {' '.join(serve)}", attendees, runs, args.details)
         return
@@ -395,10 +405,10 @@ def main() -> None:
     serve = (f"--pool-size={args.pool_size}", *(f"--pool={pool}" for pool in args.pool), *args.serve_arg)
     custom = Scenario("every attendee opens a page and makes its main change", attendees, lesson=args.lesson)
 
-    def room_work(base, server):
+    def room_work(base, server, cpu):
         if args.browser:
             return run_browsers(base, plan, args.timeout)
-        return run_scenario(lambda _: Attendee(base), server, custom, attendees, args.timeout)
+        return run_scenario(lambda _: Attendee(base), server, custom, attendees, args.timeout, cpu)
 
     room = any(arg == "--room" or arg.startswith("--room=") for arg in serve)
     runs = [one_run(serve, room, room_work) for _ in range(args.runs)]

@@ -7,6 +7,7 @@ from kit.toolkit._slow_parts import fill_later, wait_for_slow_parts
 from kit.toolkit._staged import Part, StagedHTML, joined
 from kit.toolkit._tables import table_html
 from kit.toolkit._upload import LIMIT_BYTES, LIMIT_TEXT, file_upload, uploaded_file
+from kit.toolkit._vega import VegaChart, vega_spec
 from kit.toolkit._widgets import accessible_slider, chart, error_box, escape, guarded, notice
 
 # Charts import matplotlib: loaded on first use, so pages without a chart start light.
@@ -20,6 +21,7 @@ __all__ = [
     "MIME",
     "Part",
     "StagedHTML",
+    "VegaChart",
     "accessible_slider",
     "chart",
     "choice",
@@ -40,5 +42,6 @@ __all__ = [
     "table_html",
     "to_png",
     "uploaded_file",
+    "vega_spec",
     "wait_for_slow_parts",
 ]

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from kit.risk import Register, register_csv, validate_risk
-from tests.browser.voila import chart_alt, open_app, saved_value, wait_for_download, wait_for_widgets
+from tests.browser.voila import chart_alt, image_text, open_app, saved_value, wait_for_download, wait_for_widgets
 
 NOTEBOOK = "06_chatbot_risk_assessment.ipynb"
 MARKUP = "<img src=x onerror=alert(1)>"
@@ -48,7 +48,7 @@ def _row(page, ref: str) -> str:
 
 
 def _heatmap_alt(page) -> str:
-    return _app(page).locator("figure.kit-chart img").get_attribute("alt")
+    return image_text(_app(page).locator("figure.kit-chart").get_by_role("img"))
 
 
 def test_markup_in_a_title_is_shown_as_text_and_comes_back_after_reload(lesson, workspace_root):

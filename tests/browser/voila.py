@@ -186,4 +186,9 @@ def chart_alt(app, text: str, timeout: int = 30_000) -> str:
     """The text alternative of a chart in ``app`` once it contains ``text`` (charts are drawn after the words)."""
     image = app.get_by_role("img", name=re.compile(re.escape(text))).first
     image.wait_for(timeout=timeout)
-    return image.get_attribute("alt")
+    return image_text(image)
+
+
+def image_text(image) -> str:
+    """What a chart says to a screen reader: an ``<img>``'s alt, or the browser-drawn picture's aria-label."""
+    return image.get_attribute("alt") or image.get_attribute("aria-label") or ""

@@ -7,7 +7,7 @@ import base64
 import pytest
 
 from kit.risk import Register, heatmap_alt, heatmap_cells, heatmap_table, load_template, validate_risk
-from kit.risk.ui import BAND_STYLE, MAX_REFS_SHOWN, heatmap_figure, heatmap_html
+from kit.risk.ui import BAND_STYLE, MAX_REFS_SHOWN, heatmap_figure, heatmap_html, heatmap_spec
 from kit.toolkit import to_png
 
 
@@ -67,3 +67,24 @@ def test_html_has_alt_text_and_both_tables_escaped():
     html = heatmap_html(register)
     assert html.count("<table") == 2 and "Before mitigation" in html and "After mitigation" in html
     assert 'alt="Two 5 by 5 risk grids' in html and "<img src=x" not in html
+
+
+def test_browser_spec_places_each_risk_in_its_cell_with_its_band_colour(register):
+    spec = heatmap_spec(register)
+    cells = spec["data"]["values"]
+    assert len(cells) == 50 and {c["panel"] for c in cells} == {"Before mitigation", "After mitigation"}
+    placed = {(c["panel"], c["likelihood"], c["severity"]): c for c in cells}
+    assert placed[("Before mitigation", "3 possible", "severe 5")]["refs"] == ["R1"]
+    assert placed[("After mitigation", "2 unlikely", "major 4")]["refs"] == ["R1"]
+    assert placed[("Before mitigation", "3 possible", "severe 5")]["rating"] == "high (10-15)"
+    colour = spec["spec"]["layer"][0]["encoding"]["color"]["scale"]
+    assert dict(zip(colour["domain"], colour["range"]))["critical (16-25)"] == BAND_STYLE["critical"][0]
+    assert sum(len(c["refs"]) for c in cells) == 2 * len(register.risks)
+
+
+def test_browser_spec_shortens_a_crowded_cell_like_the_picture(register):
+    crowded = Register()
+    for n in range(MAX_REFS_SHOWN + 3):
+        crowded.add(validate_risk({"title": f"Risk {n}", "likelihood": 2, "severity": 2}))
+    cell = next(c for c in heatmap_spec(crowded)["data"]["values"] if c["refs"])
+    assert " ".join(cell["refs"]).endswith(f"+{4}")

@@ -11,6 +11,7 @@ from kit.workshop import parts
 from kit.workshop import session
 from kit.risk import Register, register_csv, validate_risk
 from kit.risk.ui import owners_notice, register_table_html, risk_register_app
+from kit.toolkit import VegaChart
 
 
 pytestmark = pytest.mark.usefixtures("fresh_session")
@@ -39,7 +40,8 @@ class App:
 
     @property
     def html(self) -> str:
-        return " ".join(w.value for w in _all(self.box) if isinstance(w, widgets.HTML))
+        return " ".join(w.value if isinstance(w, widgets.HTML) else f"{w.alt} {w.table_html}"
+                        for w in _all(self.box) if isinstance(w, (widgets.HTML, VegaChart)))
 
     @property
     def table(self) -> str:
