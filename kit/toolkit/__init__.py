@@ -4,7 +4,7 @@ from kit import lazy_names
 from kit.toolkit._choices import CSS_CLASS, choice, group_heading
 from kit.toolkit._downloads import MIME, document_downloads, download_bar, download_link
 from kit.toolkit._slow_parts import fill_later, wait_for_slow_parts
-from kit.toolkit._staged import Part, StagedHTML, joined
+from kit.toolkit._staged import BrowserChart, Part, StagedHTML, joined
 from kit.toolkit._tables import table_html
 from kit.toolkit._upload import LIMIT_BYTES, LIMIT_TEXT, file_upload, uploaded_file
 from kit.toolkit._vega import VegaChart, vega_spec
@@ -15,6 +15,7 @@ __getattr__ = lazy_names("kit.toolkit", {name: "_plots" for name in (
     "new_figure", "selection_rates_alt", "selection_rates_figure", "to_png")})
 
 __all__ = [
+    "BrowserChart",
     "CSS_CLASS",
     "LIMIT_BYTES",
     "LIMIT_TEXT",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ipywidgets as widgets
+
 from kit.toolkit import StagedHTML, joined
 
 
@@ -29,3 +31,27 @@ def test_fewer_parts_blank_the_rest():
 
 def test_joined_makes_one_page_in_order():
     assert joined(["<h3>A</h3>", lambda: "<img alt='x'>", "<p>B</p>"]) == "<h3>A</h3><img alt='x'><p>B</p>"
+
+
+def test_a_chart_part_is_sent_with_the_words_and_drawn_by_the_browser():
+    from kit.toolkit import BrowserChart, VegaChart, vega_spec
+
+    view = StagedHTML()
+    view.show(["<p>answer</p>", lambda: "<a>file</a>"])
+    view.show(["<p>new answer</p>", BrowserChart(vega_spec(mark="bar"), "Bars in words", "<table></table>", "Bars")])
+    box = view.children[1]
+    assert isinstance(box, VegaChart) and box.alt == "Bars in words" and box.spec["mark"] == "bar"
+    assert "Bars in words" in view.value
+    view.show(["<p>words only</p>"])  # the chart is hidden, not left on show
+    assert view.children[1].layout.display == "none"
+    view.show(["<p>again</p>", "<p>html in the chart's place</p>"])
+    assert isinstance(view.children[1], widgets.HTML) and view.children[1].value == "<p>html in the chart's place</p>"
+
+
+def test_a_chart_part_on_a_page_drawn_once_is_its_picture_or_its_words():
+    from kit.toolkit import BrowserChart, vega_spec
+
+    chart = BrowserChart(vega_spec(mark="bar"), "Bars <in> words", "<table></table>", "Bars")
+    assert joined([chart]) == '<figure class="kit-chart"><figcaption>Bars</figcaption><p>Bars &lt;in&gt; words</p><table></table></figure>'
+    with_picture = BrowserChart(vega_spec(mark="bar"), "Bars", picture=lambda: "<img alt='Bars'>")
+    assert joined(["<h3>A</h3>", with_picture]) == "<h3>A</h3><img alt='Bars'>"
