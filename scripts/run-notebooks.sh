@@ -12,5 +12,6 @@ for nb in "$@"; do
   echo "executing $nb"
   "$py" -m jupyter nbconvert --to notebook --execute --inplace \
     --ExecutePreprocessor.record_timing=False --log-level=WARN "$nb"
+  "$py" scripts/drop-widget-code.py "$nb"
 done
 "$py" -m kit exercises
