@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.voila import open_app, saved_value, reopen_workspace
+from tests.browser.voila import chart_alt, open_app, saved_value, reopen_workspace
 
 STRATEGY = "01_strategy_and_use_cases.ipynb"
 PILLARS = "02_ethics_pillars.ipynb"
@@ -33,11 +33,8 @@ def pillars(page, kit_server):
 
 
 def _matrix_alt(page, waiting_for: str = "") -> str:
-    """The chart's text alternative, once it contains ``waiting_for`` (the PNG may arrive after the text)."""
-    image = f"{MATRIX} figure.kit-chart img"
-    page.wait_for_function("([image, text]) => (document.querySelector(image)?.alt || '').includes(text)",
-                           arg=[image, waiting_for], timeout=TIMEOUT)
-    return page.locator(image).get_attribute("alt")
+    """The chart's text alternative (the browser-drawn picture's aria-label), once it contains ``waiting_for``."""
+    return chart_alt(page.locator(MATRIX), waiting_for, timeout=TIMEOUT)
 
 
 def _add(page, title, value="3 · Clear help", risk="3 · Medium"):
@@ -54,6 +51,8 @@ def test_adding_a_use_case_moves_the_matrix_and_the_pilot(strategy, workspace_ro
     app.get_by_text("Recommended first pilot: Forecast weekly stock orders.").wait_for(timeout=TIMEOUT)
     before = _matrix_alt(page)
     assert "Matrix of 6 use cases" in before and "Recommended first pilot: 1 Forecast weekly stock orders" in before
+    app.locator("figure.kit-vega-chart .kit-vega-picture svg").wait_for(timeout=TIMEOUT)  # drawn by the browser
+    assert app.locator("figure.kit-chart img").count() == 0
 
     _add(page, "Answer stock questions by email", value="5 · Game changer", risk="1 · Very low")
     app.get_by_text("Recommended first pilot: Answer stock questions by email.").wait_for(timeout=TIMEOUT)
@@ -74,7 +73,7 @@ def test_markup_in_a_title_is_shown_as_text_and_comes_back_after_reload(strategy
     app.get_by_text("Added '<script>alert(1)</script>'").wait_for(timeout=TIMEOUT)
     assert "<script>alert(1)</script>" in app.inner_text()
     assert page.locator("script:has-text('alert(1)')").count() == 0
-    _matrix_alt(page, "7 <script>alert(1)</script> (value 4, risk 2)")
+    assert "7 <script>alert(1)</script> (value 4, risk 2)" in _matrix_alt(page, "Matrix of 7 use cases")
     code = page.locator(".kit-code").inner_text(timeout=TIMEOUT).strip()
 
     reopen_workspace(page, code)

@@ -184,7 +184,8 @@ def wait_for_download(link, text: str, seconds: float = 30) -> str:
 
 def chart_alt(app, text: str, timeout: int = 30_000) -> str:
     """The text alternative of a chart in ``app`` once it contains ``text`` (charts are drawn after the words)."""
-    image = app.get_by_role("img", name=re.compile(re.escape(text))).first
+    pattern = re.escape(text).replace("/", r"\/")  # Playwright passes the pattern to JavaScript between slashes
+    image = app.get_by_role("img", name=re.compile(pattern)).first
     image.wait_for(timeout=timeout)
     return image_text(image)
 

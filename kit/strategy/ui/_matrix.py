@@ -10,11 +10,11 @@ import ipywidgets as widgets
 
 from kit.workshop import parts
 from kit.strategy import (LABELS, MAX_USE_CASES, MONEY, SCORES, UseCase, add, amount,
-                          display_frame, from_saved, load_template, recommend, remove, replace, scales,
+                          display_frame, from_saved, load_template, matrix_alt, recommend, remove, replace, scales,
                           template_keys, use_case, use_case_document, use_cases_csv)
-from kit.toolkit import document_downloads
+from kit.toolkit import VegaChart, document_downloads
 from kit.toolkit import table_html
-from kit.strategy.ui._chart import matrix_chart_html
+from kit.strategy.ui._chart import MATRIX_CAPTION, matrix_spec, matrix_table
 from kit.toolkit import error_box, escape, fill_later, guarded, notice
 from kit.workshop.ui import SavedPart
 
@@ -91,10 +91,12 @@ def use_case_matrix() -> widgets.VBox:
                                 layout=widgets.Layout(width="auto"))
     save_button = widgets.Button(description="Save changes", layout=widgets.Layout(width="auto"))
     remove_button = widgets.Button(description="Remove this use case", layout=widgets.Layout(width="auto"))
-    pick, matrix, listing, downloads = (widgets.HTML() for _ in range(4))
+    pick, listing, downloads = (widgets.HTML() for _ in range(3))
+    matrix = VegaChart()
 
     def refresh(said: str = "") -> None:
-        """Words first (the pick, the list, ``said``), then the matrix chart and the downloads (:func:`fill_later`)."""
+        """Words first (the pick, the list, ``said``) and the matrix (drawn by the browser), then the downloads
+        (:func:`fill_later`)."""
         cases = state["cases"]
         chosen = editing.value if editing.value is not None and editing.value < len(cases) else NEW
         state["quiet"] = True
@@ -114,7 +116,7 @@ def use_case_matrix() -> widgets.VBox:
                                                                  f"{MAX_USE_CASES})") if cases else ""
         if said:
             status.value = notice(said, "success")
-        fill_later(matrix, lambda: matrix_chart_html(cases))
+        matrix.show(matrix_spec(cases), matrix_alt(cases), matrix_table(cases), MATRIX_CAPTION)
         fill_later(downloads, lambda: document_downloads(
             use_case_document(cases), "ai-use-cases", "the triage",
             before=((use_cases_csv(cases), "ai-use-cases.csv", "Download the list (CSV, for a spreadsheet)"),)))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 import ipywidgets as widgets
 import pytest
 
@@ -9,6 +11,7 @@ from kit.workshop import parts
 from kit.workshop import session
 from kit.strategy import load_template
 from kit.strategy.ui import use_case_matrix
+from kit.toolkit import VegaChart
 
 
 pytestmark = pytest.mark.usefixtures("fresh_session")
@@ -25,7 +28,13 @@ def find(app, kind, description):
 
 
 def text(app) -> str:
-    return " ".join(w.value for w in _all(app) if isinstance(w, widgets.HTML))
+    """The page's HTML, the chart's text alternative (set as an attribute, so as escaped text) and table included."""
+    return " ".join(w.value if isinstance(w, widgets.HTML) else f"{html.escape(w.alt)} {w.table_html}"
+                    for w in _all(app) if isinstance(w, (widgets.HTML, VegaChart)))
+
+
+def chart(app) -> VegaChart:
+    return next(w for w in _all(app) if isinstance(w, VegaChart))
 
 
 def saved():
@@ -45,6 +54,11 @@ def test_adding_a_better_low_risk_case_changes_the_pilot_and_saves():
     find(app, widgets.Dropdown, "Ethical risk (1 to 5)").value = 1
     find(app, widgets.Button, "Add to my list").click()
     assert "Recommended first pilot: Answer stock questions by email" in text(app)
+    matrix = chart(app)  # drawn by the browser, sent with the words
+    assert "Matrix of 7 use cases" in matrix.alt and "Recommended first pilot: 7 Answer stock" in matrix.alt
+    points = next(layer for layer in matrix.spec["layer"] if "shape" in layer["encoding"])["data"]["values"]
+    assert [(p["number"], p["x"], p["y"], p["pilot"]) for p in points][-1] == ("7", 1, 5, True)
+    assert matrix.caption == "Your use cases: value against ethical risk" and "Use cases on the matrix" in text(app)
     assert [c["title"] for c in saved()][-1] == "Answer stock questions by email"
     assert find(app, widgets.Text, "Title").value == ""  # the form is ready for the next one
 
