@@ -1,6 +1,7 @@
 """The shared widget toolkit every app is built from: notices, guarded callbacks, charts, tables, downloads, uploads."""
 
 from kit import lazy_names
+from kit.toolkit._bar_spec import FLAG_COLOUR, OTHER_COLOUR, PASS_COLOUR, Bar, Line, bar_spec
 from kit.toolkit._choices import CSS_CLASS, choice, group_heading
 from kit.toolkit._downloads import MIME, document_downloads, download_bar, download_link
 from kit.toolkit._slow_parts import fill_later, wait_for_slow_parts
@@ -15,7 +16,12 @@ __getattr__ = lazy_names("kit.toolkit", {name: "_plots" for name in (
     "new_figure", "selection_rates_alt", "selection_rates_figure", "to_png")})
 
 __all__ = [
+    "Bar",
     "BrowserChart",
+    "FLAG_COLOUR",
+    "Line",
+    "OTHER_COLOUR",
+    "PASS_COLOUR",
     "CSS_CLASS",
     "LIMIT_BYTES",
     "LIMIT_TEXT",
@@ -24,6 +30,7 @@ __all__ = [
     "StagedHTML",
     "VegaChart",
     "accessible_slider",
+    "bar_spec",
     "chart",
     "choice",
     "document_downloads",

@@ -13,7 +13,10 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Rectangle
 
-__all__ = ["Figure", "Line2D", "Patch", "Rectangle", "new_figure", "to_png"]
+from kit.toolkit._bar_spec import FLAG_COLOUR, OTHER_COLOUR, PASS_COLOUR  # flagged bars are also hatched here
+
+__all__ = ["FLAG_COLOUR", "OTHER_COLOUR", "PASS_COLOUR", "Figure", "Line2D", "Patch", "Rectangle", "new_figure",
+           "to_png"]
 
 
 def new_figure(width: float = 6.0, height: float = 3.5) -> Figure:
@@ -28,8 +31,6 @@ def to_png(figure: Figure) -> str:
     return base64.b64encode(buffer.getvalue()).decode("ascii")
 
 
-# Okabe-Ito colours, safe for colour-blind readers; flagged bars are also hatched.
-PASS_COLOUR, FLAG_COLOUR, OTHER_COLOUR = "#0072B2", "#D55E00", "#999999"
 
 
 def selection_rates_figure(result) -> Figure:

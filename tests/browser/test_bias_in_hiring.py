@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from tests.browser.voila import open_app, saved_value, wait_for_widgets
+from tests.browser.voila import chart_alt, open_app, saved_value, wait_for_widgets
 
 NOTEBOOK = "03_bias_in_hiring.ipynb"
 SLIDER = "Shortlist when the model score is at least"
@@ -39,11 +39,15 @@ def test_threshold_slider_changes_the_impact_ratio(lesson, workspace_root):
     page.locator(".kit-bias-explorer").get_by_text("Shortlisted at a score of 0.65 or more").wait_for(timeout=30_000)
     after = _explorer_text(page)
     assert _lowest_ratio(after) != _lowest_ratio(before)
+    alt = chart_alt(page.locator(".kit-bias-explorer"), "Bar chart of selection rate by gender:")
+    assert "The dashed line marks four-fifths of the highest judged rate" in alt
+    assert page.locator(".kit-bias-explorer .kit-vega-picture svg").count() == 1  # drawn by the browser
 
     page.locator(".kit-bias-explorer").get_by_text("Age band").click()  # tick a second attribute
     page.locator(".kit-bias-explorer").get_by_text("Shortlisted, by", exact=False).count()
     page.wait_for_function("() => document.querySelector('.kit-bias-explorer').innerText.includes('55+')",
                            timeout=30_000)
+    assert "woman / 55+" in chart_alt(page.locator(".kit-bias-explorer"), "by gender and age band")
     code = page.locator(".kit-code").inner_text(timeout=30_000).strip()  # moving the slider started a workspace
     # the page redraws before the save lands: wait for the save of the last change
     saved = saved_value(workspace_root, code, "bias.explorer", lambda v: bool(v) and len(v.get("groups", [])) == 2)

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from tests.browser.voila import assert_clean, open_app, saved_value, reopen_workspace
+from tests.browser.voila import assert_clean, chart_alt, open_app, saved_value, reopen_workspace
 
 EXPLAIN = "04_transparency_and_explainability.ipynb"
 PRIVACY = "05_privacy_and_data_governance.ipynb"
@@ -44,8 +44,9 @@ def test_choosing_an_applicant_changes_the_reasons_and_comes_back(open_lesson, w
     app.get_by_role("heading", name=f"Applicant {chosen}").wait_for(timeout=SLOW)
     assert _reasons(page) != first
     assert "What the applicant would read" in app.inner_text()
-    app.get_by_role("img", name=re.compile(f"applicant {chosen}")).wait_for(timeout=SLOW)  # drawn after the words
+    alt = chart_alt(app, f"score of applicant {chosen}", timeout=SLOW)  # drawn by the browser
     assert app.get_by_role("img", name=re.compile(f"applicant {chosen}")).count() == 1
+    assert "Skills test score" in alt and app.locator(".kit-vega-picture svg").count() == 1
 
     code = page.locator(".kit-code").inner_text(timeout=SLOW).strip()  # choosing started a workspace
     saved = saved_value(workspace_root, code, "transparency.explainer")

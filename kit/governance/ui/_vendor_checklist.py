@@ -1,7 +1,9 @@
 """The vendor due-diligence checklist of the implementation lesson: answer, see the scores, send the follow-ups.
 
 The scoring is :mod:`kit.governance._vendor`; this module only builds the widgets, draws
-the chart and saves the answers to the workspace as the attendee goes.
+the chart and saves the answers to the workspace as the attendee goes. The app's chart is
+drawn by the attendee's browser (:func:`area_spec`), so an answer costs the kernel no
+drawing; :func:`area_figure` draws the same bars for the lesson page.
 """
 
 from __future__ import annotations
@@ -15,7 +17,8 @@ from kit.workshop import parts
 from kit.toolkit import choice, group_heading
 from kit.toolkit import document_downloads
 from kit.toolkit import new_figure, to_png
-from kit.toolkit import Part, StagedHTML, joined
+from kit.toolkit import BrowserChart, Part, StagedHTML, joined
+from kit.toolkit import OTHER_COLOUR, Bar, Line, bar_spec
 from kit.toolkit import table_html
 from kit.toolkit import chart, error_box, escape, guarded, notice
 from kit.workshop.ui import Hush, SavedPart
@@ -25,6 +28,12 @@ from kit.governance._vendor import (BANDS, Checklist, VendorSummary, area_table,
 # Okabe-Ito colours by band, best first; the two lower bands are also hatched.
 BAND_STYLE = {"Strong": ("#0072B2", ""), "Adequate": ("#56B4E9", ""), "Weak": ("#E69F00", "//"),
               "Serious gaps": ("#D55E00", "xx")}
+#: The checklist's area chart: its caption, and the value axis's ticks.
+AREA_CAPTION, AREA_TICKS = "Due-diligence score by area", [0, 25, 50, 75, 100]
+
+
+def _area_words(score) -> str:
+    return "not answered yet" if score.percent is None else f"{score.percent}% {score.band}"
 
 
 def area_figure(summary: VendorSummary):
@@ -33,21 +42,29 @@ def area_figure(summary: VendorSummary):
     figure = new_figure(6.6, 0.5 * len(scores) + 1.3)
     axes = figure.add_subplot()
     values = [s.percent or 0 for s in scores]
-    colours = [BAND_STYLE.get(s.band, ("#999999", ""))[0] for s in scores]
+    colours = [BAND_STYLE.get(s.band, (OTHER_COLOUR, ""))[0] for s in scores]
     bars = axes.barh(range(len(scores)), values, color=colours, edgecolor="#333333", linewidth=0.6)
     for bar, score in zip(bars, scores):
         bar.set_hatch(BAND_STYLE.get(score.band, ("", ""))[1])
-        words = "not answered yet" if score.percent is None else f"{score.percent}% {score.band}"
-        axes.text(bar.get_width() + 1.5, bar.get_y() + bar.get_height() / 2, words, va="center", fontsize=8)
+        axes.text(bar.get_width() + 1.5, bar.get_y() + bar.get_height() / 2, _area_words(score), va="center",
+                  fontsize=8)
     for floor, _ in BANDS[:-1]:
         axes.axvline(floor, color="#222222", linestyle="--", linewidth=0.8)
     axes.set_yticks(range(len(scores)), [textwrap.fill(s.area.title, 24) for s in scores], fontsize=8)
     axes.invert_yaxis()
     axes.set_xlim(0, 130)
-    axes.set_xticks([0, 25, 50, 75, 100])
+    axes.set_xticks(AREA_TICKS)
     axes.set_xlabel("Score (%)")
     axes.spines[["top", "right"]].set_visible(False)
     return figure
+
+
+def area_spec(summary: VendorSummary) -> dict:
+    """The bars of :func:`area_figure` as a Vega-Lite specification: each bar's words name its band."""
+    bars = [Bar(textwrap.fill(s.area.title, 24), s.percent or 0, s.band, _area_words(s)) for s in summary.areas]
+    colours = {band: colour for band, (colour, _) in BAND_STYLE.items()} | {"Not answered yet": OTHER_COLOUR}
+    return bar_spec(bars, colours, "Score (%)", domain=(0, 100), ticks=AREA_TICKS,
+                    lines=[Line(floor) for floor, _ in BANDS[:-1]], show_legend=False, words_in_column=True)
 
 
 def overview_html(checklist: Checklist) -> str:
@@ -62,7 +79,8 @@ def overview_html(checklist: Checklist) -> str:
 def summary_parts(summary: VendorSummary, downloads: bool = True) -> list[Part]:
     """The headline, the chart, the table of areas and the follow-ups, then (optionally) the downloads.
 
-    The chart and the downloads are functions, made after the words are shown (:class:`StagedHTML`).
+    The chart is drawn by the browser and the downloads are made after the words are shown
+    (:class:`StagedHTML`); on a page drawn once the chart is a matplotlib picture.
     """
     kind = "warning" if summary.deal_breakers else "info"
     if summary.overall.share is None:
@@ -76,8 +94,12 @@ def summary_parts(summary: VendorSummary, downloads: bool = True) -> list[Part]:
     follow = (f"<h3>Follow-up questions to send ({len(summary.follow_ups)})</h3><ol class='kit-follow-ups'>{items}</ol>"
               if items else notice("No follow-up questions: every answer so far was strong.", "success"))
 
-    def figure() -> str:
-        return chart(to_png(area_figure(summary)), summary_alt(summary), caption="Due-diligence score by area")
+    alt = summary_alt(summary)
+
+    def picture() -> str:
+        return chart(to_png(area_figure(summary)), alt, caption=AREA_CAPTION)
+
+    figure = BrowserChart(area_spec(summary), alt, caption=AREA_CAPTION, picture=picture)
 
     def links() -> str:
         return document_downloads(vendor_document(summary), "vendor-due-diligence", "the checklist")

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from kit.fairness import AuditResult, narrate
 from kit.fairness._report import audit_sections
+from kit.hiring.ui._rates_spec import selection_rates_spec
 from kit.toolkit import selection_rates_alt, selection_rates_figure, to_png
-from kit.toolkit import Part, joined
+from kit.toolkit import BrowserChart, Part, joined
 from kit.toolkit import chart, escape, notice
 
 
@@ -35,13 +36,18 @@ def verdict_notice(result: AuditResult) -> str:
 
 
 def audit_view_parts(result: AuditResult, caption: str = "Selection rate by group") -> list[Part]:
-    """The verdict, the chart (drawn when called, see :class:`StagedHTML`), then the table and narration."""
+    """The verdict, the chart (drawn by the browser, see :class:`StagedHTML`), then the table and narration.
+
+    A page drawn once (:func:`audit_view_html`) shows the chart as a matplotlib picture.
+    """
     sections = audit_sections(result)
     story = "".join(f"<li>{escape(sentence)}</li>" for sentence in narrate(result))
+    alt = selection_rates_alt(result)
 
-    def figure() -> str:
-        return chart(to_png(selection_rates_figure(result)), alt=selection_rates_alt(result), caption=caption)
+    def picture() -> str:
+        return chart(to_png(selection_rates_figure(result)), alt=alt, caption=caption)
 
+    figure = BrowserChart(selection_rates_spec(result), alt, caption=caption, picture=picture)
     return [verdict_notice(result), figure,
             f'{sections["table"]}<details><summary>What these numbers mean</summary><ul>{story}</ul></details>']
 

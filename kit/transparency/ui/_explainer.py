@@ -14,9 +14,9 @@ from kit.workshop import parts
 from kit.transparency import Explanation, example_applicants, explain, letter, remember, score_text
 from kit.documents import to_html_fragment
 from kit.transparency._model_card import model_card
-from kit.transparency.ui._chart import contributions_alt, contributions_figure
+from kit.transparency.ui._chart import contributions_alt, contributions_figure, contributions_spec
 from kit.toolkit import document_downloads
-from kit.toolkit import Part, StagedHTML
+from kit.toolkit import BrowserChart, Part, StagedHTML
 from kit.toolkit import table_html
 from kit.toolkit import chart, error_box, escape, guarded, notice
 from kit.workshop.ui import SavedPart
@@ -69,19 +69,22 @@ def _letter_html(paragraphs: list[str]) -> str:
 def explanation_parts(explanation: Explanation) -> list[Part]:
     """The explanation of one decision: the verdict and reasons, the chart, the letter (every value escaped).
 
-    The chart is a function, drawn after the words are shown (:class:`StagedHTML`).
+    The chart is drawn by the browser (:class:`StagedHTML`); on a page drawn once it is a matplotlib picture.
     """
     kind = "success" if explanation.shortlisted else "warning"
     verdict = notice(f"Score {score_text(explanation.score, explanation.threshold)} out of 1 "
                      f"(shortlisted from {explanation.threshold:.2f}): "
                      f"{explanation.outcome}. The average applicant scores {explanation.baseline:.2f}.", kind)
 
-    def figure() -> str:
-        from kit.toolkit import to_png  # matplotlib loads with the first chart, after the words are shown
+    alt, caption = contributions_alt(explanation), f"What moved the score of applicant {explanation.applicant_id}"
+    numbers = table_html(explanation.table(), caption="Each input's effect")
 
-        return chart(to_png(contributions_figure(explanation)), alt=contributions_alt(explanation),
-                     table_html=table_html(explanation.table(), caption="Each input's effect"),
-                     caption=f"What moved the score of applicant {explanation.applicant_id}")
+    def picture() -> str:
+        from kit.toolkit import to_png  # matplotlib loads only for a page drawn once
+
+        return chart(to_png(contributions_figure(explanation)), alt=alt, table_html=numbers, caption=caption)
+
+    figure = BrowserChart(contributions_spec(explanation), alt, numbers, caption, picture)
 
     message = _letter_html(letter(explanation))
     return [f'<h3>Applicant {escape(explanation.applicant_id)}</h3>{verdict}'
