@@ -112,16 +112,29 @@ def test_another_seed_is_measured_now_with_scikit_learn():
     assert measured.n_test == len(test)
 
 
+def _last_line(code: str, workspace) -> str:
+    """What ``code`` prints last, run in a fresh Python (nothing imported before)."""
+    done = subprocess.run([sys.executable, "-c", code], cwd=REPO_ROOT, capture_output=True, text=True,
+                          env={"KIT_WORKSPACE": str(workspace), "PATH": "/usr/bin:/bin"}, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    return done.stdout.strip().splitlines()[-1]
+
+
 def test_the_lesson_page_loads_neither_scikit_learn_nor_scipy(tmp_path):
     code = ("import sys\n"
             "from kit.transparency import inputs_table\n"
             "from kit.transparency.ui import decision_explainer, model_card_panel\n"
             "inputs_table(); decision_explainer(); model_card_panel()\n"
             "print(sorted({m.split('.')[0] for m in sys.modules} & {'sklearn', 'scipy', 'fairlearn'}))\n")
-    done = subprocess.run([sys.executable, "-c", code], cwd=REPO_ROOT, capture_output=True, text=True,
-                          env={"KIT_WORKSPACE": str(tmp_path), "PATH": "/usr/bin:/bin"}, timeout=300)
-    assert done.returncode == 0, done.stderr[-2000:]
-    assert done.stdout.strip().splitlines()[-1] == "[]"
+    assert _last_line(code, tmp_path) == "[]"
+
+
+def test_the_explainer_and_its_chart_load_no_matplotlib(tmp_path):
+    code = ("import sys\n"
+            "from kit.transparency.ui import decision_explainer\n"
+            "app = decision_explainer()\n"
+            "print(type(app.children[-1].children[1]).__name__, 'matplotlib' in sys.modules)\n")
+    assert _last_line(code, tmp_path) == "VegaChart False"
 
 
 def test_the_model_card_reads_the_stored_numbers():
