@@ -6,7 +6,7 @@ from pathlib import Path
 
 
 from kit.workshop import Store
-from tests.browser.voila import open_app, saved_value, reopen_workspace
+from tests.browser.voila import chart_alt, open_app, saved_value, reopen_workspace
 
 TIMEOUT = 60_000  # generous: several engineers share two cores
 SCRIPT = "<script>alert(1)</script>"
@@ -27,6 +27,10 @@ def test_kpi_target_changes_the_status_and_the_drift_alert_shows(watched, kit_se
     assert "Disability: yes" in alert.inner_text() and "September" in alert.inner_text()
     row = app.locator("tr", has_text=AWARENESS)
     assert "✔ on target" in row.inner_text()
+    drift = chart_alt(app, "monthly selection rate by disability", timeout=TIMEOUT)
+    assert "below four-fifths in September, October, November, December" in drift
+    app.locator(".kit-vega-picture svg").nth(1).wait_for(timeout=TIMEOUT)  # both charts drawn by the browser,
+    assert app.locator(".kit-vega-picture svg").count() == 2 and app.locator("figure img").count() == 0  # no PNG
 
     app.get_by_label("KPI", exact=True).select_option(label=AWARENESS)
     target = app.get_by_label("Your target", exact=True)
@@ -43,11 +47,13 @@ def test_kpi_target_changes_the_status_and_the_drift_alert_shows(watched, kit_se
     app.get_by_role("button", name="Set target").click()
     app.locator("tr", has_text=AWARENESS).filter(has_text="✘ off target").wait_for(timeout=TIMEOUT)
     assert "at least 90.0%" in app.locator("tr", has_text=AWARENESS).inner_text()
+    assert "Staff awareness" in chart_alt(app, "target at least 90.0%", timeout=TIMEOUT)  # the trend follows
     code = page.locator(".kit-code").inner_text(timeout=TIMEOUT).strip()
     assert saved_value(workspace_root, code, "kpis.targets", lambda v: v == {"staff_awareness": 90.0})
 
     app.get_by_label("Compare applicants by").select_option(label="Ethnicity")
     app.get_by_text("No drift", exact=False).wait_for(timeout=TIMEOUT)
+    assert "Asian from" in chart_alt(app, "monthly selection rate by ethnicity", timeout=TIMEOUT)
 
     _reopen(page, code)
     page.locator(".kit-kpi-dashboard tr", has_text=AWARENESS).filter(has_text="✘ off target").wait_for(timeout=TIMEOUT)

@@ -70,6 +70,7 @@ def test_answers_change_the_summary_and_follow_ups_and_come_back(checklist, page
     assert "Follow-up questions to send (2)" in app.inner_text()
     alt = chart_alt(app, "Exit not answered yet")
     assert "Data 0% (Serious gaps)" in alt
+    assert app.locator(".kit-vega-picture svg").count() == 1  # drawn by the browser, no picture from the kernel
     assert serious_violations(page) == []  # the summary, chart, table and links too
 
     _answer(app, "our-data-use", "No, unless we opt in in writing; the contract says so.")
@@ -135,6 +136,8 @@ def test_ratings_change_levels_and_plan_and_come_back(maturity, page, workspace_
     assert "Agree a short set of AI principles" in text
     alt = chart_alt(app, "Ethics 16% (Fundamentals)")
     assert "Strategy 83% (Advanced)" in alt and "Ethics 16% (Fundamentals)" in alt and "Weakest: Ethics" in alt
+    app.locator(".kit-vega-picture svg").wait_for(timeout=WAIT)  # drawn by the browser, no picture from the kernel
+    assert app.locator(".kit-vega-picture svg").count() == 1 and app.locator("figure img").count() == 0
     assert serious_violations(page) == []
 
     _rate(app, "ethics-principles", "Fully in place")  # 4 of 6 points: 66%, Intermediate

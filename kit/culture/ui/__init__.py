@@ -7,13 +7,14 @@ from kit.culture.ui._bias_checks import bias_checks_app
 from kit.culture.ui._bias_checks import result_html as bias_checks_html
 from kit.culture.ui._case_explorer import (after_html, case_explorer, case_html, consequence_html, debrief_html,
                                            lens_summary, lenses_html, others_html, roles_html)
-from kit.culture.ui._maturity import (assessment_html, assessment_parts, maturity_app, overview_html,
-                                      radar_figure)
+from kit.culture.ui._maturity import (RADAR_CAPTION, assessment_html, assessment_parts, maturity_app,
+                                      overview_html, radar_figure, radar_points, radar_spec)
 from kit.culture.ui._engagement import engagement_app, reading_html
 from kit.culture.ui._standards import standards_html
 from kit.culture.ui._statement_builder import STEM, preview_html, read_work, statement_builder
 
 __all__ = [
+    "RADAR_CAPTION",
     "STEM",
     "advanced_moves_app",
     "after_html",
@@ -36,6 +37,8 @@ __all__ = [
     "overview_html",
     "preview_html",
     "radar_figure",
+    "radar_points",
+    "radar_spec",
     "read_work",
     "reading_html",
     "roles_html",

@@ -10,11 +10,10 @@ from kit.hiring import PROTECTED
 from kit.measure._drift import alert_text, drift_alerts, selection_by_month
 from kit.measure._kpis import clean_targets, kpi_by_id, kpi_frame, load_kpis, parse_target, resolve_targets, summary
 from kit.measure._monitoring import MONTHS, month_name
-from kit.measure.ui._charts import kpi_trend_alt, kpi_trend_figure, selection_trend_alt, selection_trend_figure
-from kit.toolkit import to_png
-from kit.toolkit import StagedHTML, fill_later
+from kit.measure.ui._charts import kpi_trend_alt, kpi_trend_spec, selection_trend_alt, selection_trend_spec
+from kit.toolkit import BrowserChart, StagedHTML, VegaChart
 from kit.toolkit import table_html
-from kit.toolkit import chart, error_box, escape, guarded, notice
+from kit.toolkit import error_box, escape, guarded, notice
 from kit.workshop.ui import SavedPart
 
 _STATUS_STYLE = {"✔": "color:#1b6e3a;font-weight:600", "✘": "color:#a4161a;font-weight:600"}
@@ -74,7 +73,7 @@ def kpi_dashboard() -> widgets.VBox:
     set_button = widgets.Button(description="Set target", button_style="primary", layout=widgets.Layout(width="auto"))
     reset_button = widgets.Button(description="Use the kit's target", layout=widgets.Layout(width="auto"))
     about = widgets.HTML()
-    trend = widgets.HTML()
+    trend = VegaChart()  # drawn by the browser: a click costs the kernel no drawing
     attribute = widgets.Dropdown(options=[(label, column) for column, label in PROTECTED.items()],
                                  value="disability", description="Compare applicants by",
                                  style={"description_width": "initial"})
@@ -94,21 +93,17 @@ def kpi_dashboard() -> widgets.VBox:
         table = pd.DataFrame({"month": rows["month name"], "value": [kpi.format(v) for v in rows["value"]],
                               "status": [("no data" if m is None else "on target" if m else "off target")
                                          for m in rows["on target"]]})
-        fill_later(trend, lambda: chart(to_png(kpi_trend_figure(kpi, rows)), kpi_trend_alt(kpi, rows),
-                                        table_html(table, caption=f"{kpi.name} by month"),
-                                        caption=f"{kpi.name}, month by month"))
+        trend.show(kpi_trend_spec(kpi, rows), kpi_trend_alt(kpi, rows),
+                   table_html(table, caption=f"{kpi.name} by month"), caption=f"{kpi.name}, month by month")
 
     def show_drift():
         label = PROTECTED[attribute.value]
         alerts = drift_alerts(attribute.value)
         table = selection_by_month(attribute.value)
         shown = table[["month name", "group", "applicants", "shortlisted", "selection rate", "impact ratio", "status"]]
-
-        def trend_chart() -> str:
-            return chart(to_png(selection_trend_figure(table, label)), selection_trend_alt(table, label),
-                         table_html(shown, caption=f"Shortlisted by {label.lower()}, month by month"),
-                         caption=f"Hiring tool: selection rate by {label.lower()}, month by month")
-
+        trend_chart = BrowserChart(selection_trend_spec(table, label), selection_trend_alt(table, label),
+                                   table_html(shown, caption=f"Shortlisted by {label.lower()}, month by month"),
+                                   caption=f"Hiring tool: selection rate by {label.lower()}, month by month")
         drift.show([notice(alert_text(alerts, attribute.value), "error" if alerts else "success"), trend_chart])
 
     quiet = {"now": False}  # on while a new workspace puts the view back where the lesson starts
