@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import statistics
 import threading
 import time
@@ -364,6 +365,19 @@ def print_by_lesson(records: list[dict]) -> None:
         print(f"  - {notebook[:2]} ({len(mine)}): {figures or 'no figures'}")
 
 
+def attendees_first() -> None:
+    """Give the simulated attendees a higher CPU priority than the server, when allowed (root).
+
+    In a room each attendee's browser runs on their own machine; here all of them share the server's 2 cores
+    and need about 0.7 s of CPU to read a burst of 30 answers. Ahead of the server, they notice an answer when
+    it arrives instead of when the server's work is done; their CPU still comes out of the server's.
+    """
+    try:
+        os.nice(-10)
+    except PermissionError:
+        print("(the attendees run at the server's priority: their times include waiting for the CPU)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--scenario", choices=[*SCENARIOS, "all"], help="a named room (see above)")
@@ -382,6 +396,7 @@ def main() -> None:
     parser.add_argument("--hub-token", help="with --hub: a token with the scopes hub_room.py names")
     parser.add_argument("--hub-pid", type=int, help="with --hub: the hub's process, for memory and quiet")
     args = parser.parse_args()
+    attendees_first()
     if args.hub:
         attendees = args.attendees or HUB.attendees
         runs = [hub_run(args.hub, args.hub_token, args.hub_pid, attendees, args.timeout) for _ in range(args.runs)]
