@@ -12,15 +12,16 @@ and each group its own marker and dash, so nothing depends on colour.
 from __future__ import annotations
 
 import json
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 import pandas as pd
 
-from kit.toolkit._plots import Figure
 from kit.measure._kpis import Kpi
 from kit.measure._monitoring import MONTH_NAMES
-from kit.toolkit import vega_spec
-from kit.toolkit._plots import FLAG_COLOUR, PASS_COLOUR, new_figure
+from kit.toolkit import FLAG_COLOUR, PASS_COLOUR, vega_spec
+
+if TYPE_CHECKING:  # matplotlib loads with the first figure (slides, handouts), never for the dashboard
+    from kit.toolkit._plots import Figure
 
 _SHORT = [name[:3] for name in MONTH_NAMES]
 # Okabe-Ito colours and distinct markers / line styles, one per group.
@@ -84,6 +85,8 @@ def kpi_trend_figure(kpi: Kpi, rows: pd.DataFrame) -> Figure:
     rows : pandas.DataFrame
         Its rows of :func:`kit.measure._kpis.kpi_frame` (month, value, target, on target).
     """
+    from kit.toolkit import new_figure
+
     figure = new_figure(6.4, 3.0)
     axes = figure.add_subplot()
     months, values = rows["month"].tolist(), rows["value"].tolist()
@@ -147,6 +150,8 @@ def selection_trend_figure(table: pd.DataFrame, label: str) -> Figure:
     label : str
         The attribute in words, for the legend title.
     """
+    from kit.toolkit import new_figure
+
     figure = new_figure(6.4, 3.4)
     axes = figure.add_subplot()
     circled = CIRCLED
