@@ -31,8 +31,6 @@ def to_png(figure: Figure) -> str:
     return base64.b64encode(buffer.getvalue()).decode("ascii")
 
 
-
-
 def selection_rates_figure(result) -> Figure:
     """Horizontal bars of each group's selection rate, its 95% range, and the four-fifths line.
 

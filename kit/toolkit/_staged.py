@@ -14,32 +14,39 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import ipywidgets as widgets
 
 from kit.toolkit._slow_parts import fill_later
 from kit.toolkit._vega import VegaChart
-from kit.toolkit._widgets import escape
+from kit.toolkit._widgets import chart, escape
+
+if TYPE_CHECKING:
+    from kit.toolkit._plots import Figure
 
 
 @dataclass(frozen=True)
 class BrowserChart:
     """A chart part: a Vega-Lite ``spec`` with its text alternative, data table and caption.
 
-    ``picture`` makes the same chart as HTML (a matplotlib image) for a page that is drawn once
-    (:func:`joined`); without it such a page shows the caption, the text alternative and the table.
+    ``figure`` draws the same chart with matplotlib for a page that is drawn once (:func:`joined`),
+    shown with the same text alternative, table and caption; without it such a page shows the
+    caption, the text alternative and the table.
     """
 
     spec: dict
     alt: str
     table_html: str = ""
     caption: str = ""
-    picture: Callable[[], str] | None = None
+    figure: Callable[[], Figure] | None = None
 
     def html(self) -> str:
         """The chart for a page drawn once."""
-        if self.picture is not None:
-            return self.picture()
+        if self.figure is not None:
+            from kit.toolkit._plots import to_png  # matplotlib loads only for a page drawn once
+
+            return chart(to_png(self.figure()), self.alt, self.table_html, self.caption)
         caption = f"<figcaption>{escape(self.caption)}</figcaption>" if self.caption else ""
         return f'<figure class="kit-chart">{caption}<p>{escape(self.alt)}</p>{self.table_html}</figure>'
 

@@ -13,6 +13,8 @@ from pathlib import Path
 import anywidget
 import traitlets
 
+from kit.toolkit._widgets import require_alt
+
 #: Vega-Lite's schema: what a specification from the kit follows.
 SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json"
 #: Shared settings: no per-mark ARIA (the figure has one text alternative), plain fonts, no outer frame.
@@ -50,7 +52,6 @@ class VegaChart(anywidget.AnyWidget):
         caption : str
             A visible title.
         """
-        if not alt.strip():
-            raise ValueError("A chart needs a text alternative (alt) describing what it shows.")
+        require_alt(alt)
         with self.hold_sync():
             self.alt, self.table_html, self.caption, self.spec = alt, table_html, caption, spec

@@ -108,6 +108,12 @@ def accessible_slider(description: str, **kwargs) -> widgets.IntSlider | widgets
     return cls(description=description, **kwargs)
 
 
+def require_alt(alt: str) -> None:
+    """Refuse a chart without a text alternative: screen readers would have nothing to read."""
+    if not alt.strip():
+        raise ValueError("A chart needs a text alternative (alt) describing what it shows.")
+
+
 def chart(png_b64: str, alt: str, table_html: str = "", caption: str = "") -> str:
     """Return a chart as ``<figure>``: an image with a text alternative, and its data table.
 
@@ -122,8 +128,7 @@ def chart(png_b64: str, alt: str, table_html: str = "", caption: str = "") -> st
     caption : str
         A visible title.
     """
-    if not alt.strip():
-        raise ValueError("A chart needs a text alternative (alt) describing what it shows.")
+    require_alt(alt)
     cap = f"<figcaption>{escape(caption)}</figcaption>" if caption else ""
     table = f'<details><summary>The numbers behind this chart</summary>{table_html}</details>' if table_html else ""
     return (

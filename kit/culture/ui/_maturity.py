@@ -21,10 +21,10 @@ from kit.culture._maturity import (LEVELS, RATINGS, Assessment, DimensionResult,
                                    thresholds_text)
 from kit.toolkit import choice, group_heading
 from kit.toolkit import document_downloads
-from kit.toolkit import new_figure, to_png
+from kit.toolkit import new_figure
 from kit.toolkit import BrowserChart, Part, StagedHTML, joined
 from kit.toolkit import table_html
-from kit.toolkit import chart, error_box, escape, guarded, notice, vega_spec
+from kit.toolkit import error_box, escape, guarded, notice, vega_spec
 from kit.workshop.ui import Hush, SavedPart
 from kit.governance import check_name
 
@@ -172,14 +172,12 @@ def assessment_parts(assessment: Assessment, model: MaturityModel, ratings: dict
     header, rows = maturity_table(assessment)
     table = table_html(pd.DataFrame(rows, columns=header), caption="Your level in each dimension")
 
-    def picture() -> str:  # for a page drawn once (:func:`assessment_html`)
-        return chart(to_png(radar_figure(assessment)), radar_alt(assessment), caption=RADAR_CAPTION)
-
     def links() -> str:
         return document_downloads(maturity_document(assessment, model, ratings), "ai-maturity-action-plan",
                                   "the action plan")
 
-    radar = BrowserChart(radar_spec(assessment), radar_alt(assessment), caption=RADAR_CAPTION, picture=picture)
+    radar = BrowserChart(radar_spec(assessment), radar_alt(assessment), caption=RADAR_CAPTION,
+                         figure=lambda: radar_figure(assessment))  # for a page drawn once (:func:`assessment_html`)
     return [notice(assessment.summary()), radar, table + _plan_html(assessment), links if downloads else ""]
 
 

@@ -16,11 +16,11 @@ import pandas as pd
 from kit.workshop import parts
 from kit.toolkit import choice, group_heading
 from kit.toolkit import document_downloads
-from kit.toolkit import new_figure, to_png
+from kit.toolkit import new_figure
 from kit.toolkit import BrowserChart, Part, StagedHTML, joined
 from kit.toolkit import OTHER_COLOUR, Bar, Line, bar_spec
 from kit.toolkit import table_html
-from kit.toolkit import chart, error_box, escape, guarded, notice
+from kit.toolkit import error_box, escape, guarded, notice
 from kit.workshop.ui import Hush, SavedPart
 from kit.governance._vendor import (BANDS, Checklist, VendorSummary, area_table, check_name, clean_answers,
                                     load_checklist, scale_text, summarise, summary_alt, vendor_document)
@@ -94,12 +94,8 @@ def summary_parts(summary: VendorSummary, downloads: bool = True) -> list[Part]:
     follow = (f"<h3>Follow-up questions to send ({len(summary.follow_ups)})</h3><ol class='kit-follow-ups'>{items}</ol>"
               if items else notice("No follow-up questions: every answer so far was strong.", "success"))
 
-    alt = summary_alt(summary)
-
-    def picture() -> str:
-        return chart(to_png(area_figure(summary)), alt, caption=AREA_CAPTION)
-
-    figure = BrowserChart(area_spec(summary), alt, caption=AREA_CAPTION, picture=picture)
+    figure = BrowserChart(area_spec(summary), summary_alt(summary), caption=AREA_CAPTION,
+                          figure=lambda: area_figure(summary))
 
     def links() -> str:
         return document_downloads(vendor_document(summary), "vendor-due-diligence", "the checklist")

@@ -5,9 +5,9 @@ from __future__ import annotations
 from kit.fairness import AuditResult, narrate
 from kit.fairness._report import audit_sections
 from kit.hiring.ui._rates_spec import selection_rates_spec
-from kit.toolkit import selection_rates_alt, selection_rates_figure, to_png
+from kit.toolkit import selection_rates_alt, selection_rates_figure
 from kit.toolkit import BrowserChart, Part, joined
-from kit.toolkit import chart, escape, notice
+from kit.toolkit import escape, notice
 
 
 #: The audit table inside a widget, styled like the page's own tables (a widget's HTML gets none of the
@@ -42,12 +42,8 @@ def audit_view_parts(result: AuditResult, caption: str = "Selection rate by grou
     """
     sections = audit_sections(result)
     story = "".join(f"<li>{escape(sentence)}</li>" for sentence in narrate(result))
-    alt = selection_rates_alt(result)
-
-    def picture() -> str:
-        return chart(to_png(selection_rates_figure(result)), alt=alt, caption=caption)
-
-    figure = BrowserChart(selection_rates_spec(result), alt, caption=caption, picture=picture)
+    figure = BrowserChart(selection_rates_spec(result), selection_rates_alt(result), caption=caption,
+                          figure=lambda: selection_rates_figure(result))
     return [verdict_notice(result), figure,
             f'{sections["table"]}<details><summary>What these numbers mean</summary><ul>{story}</ul></details>']
 

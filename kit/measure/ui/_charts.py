@@ -112,7 +112,7 @@ def kpi_trend_alt(kpi: Kpi, rows: pd.DataFrame) -> str:
         met = _met(row["on target"])
         note = "" if met is None else " on target" if met else " off target"
         parts.append(f"{MONTH_NAMES[row['month'] - 1]} {kpi.format(row['value'])}{note}")
-    target = float(rows["target"].iloc[0])
+    target, _ = _target(kpi, rows)
     return f"Line chart of {kpi.name} by month, target {kpi.target_text(target)}: {'; '.join(parts)}."
 
 

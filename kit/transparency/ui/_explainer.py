@@ -18,7 +18,7 @@ from kit.transparency.ui._chart import contributions_alt, contributions_figure, 
 from kit.toolkit import document_downloads
 from kit.toolkit import BrowserChart, Part, StagedHTML
 from kit.toolkit import table_html
-from kit.toolkit import chart, error_box, escape, guarded, notice
+from kit.toolkit import error_box, escape, guarded, notice
 from kit.workshop.ui import SavedPart
 
 
@@ -76,15 +76,10 @@ def explanation_parts(explanation: Explanation) -> list[Part]:
                      f"(shortlisted from {explanation.threshold:.2f}): "
                      f"{explanation.outcome}. The average applicant scores {explanation.baseline:.2f}.", kind)
 
-    alt, caption = contributions_alt(explanation), f"What moved the score of applicant {explanation.applicant_id}"
-    numbers = table_html(explanation.table(), caption="Each input's effect")
-
-    def picture() -> str:
-        from kit.toolkit import to_png  # matplotlib loads only for a page drawn once
-
-        return chart(to_png(contributions_figure(explanation)), alt=alt, table_html=numbers, caption=caption)
-
-    figure = BrowserChart(contributions_spec(explanation), alt, numbers, caption, picture)
+    figure = BrowserChart(contributions_spec(explanation), contributions_alt(explanation),
+                          table_html(explanation.table(), caption="Each input's effect"),
+                          f"What moved the score of applicant {explanation.applicant_id}",
+                          figure=lambda: contributions_figure(explanation))
 
     message = _letter_html(letter(explanation))
     return [f'<h3>Applicant {escape(explanation.applicant_id)}</h3>{verdict}'

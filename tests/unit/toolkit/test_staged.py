@@ -53,5 +53,9 @@ def test_a_chart_part_on_a_page_drawn_once_is_its_picture_or_its_words():
 
     chart = BrowserChart(vega_spec(mark="bar"), "Bars <in> words", "<table></table>", "Bars")
     assert joined([chart]) == '<figure class="kit-chart"><figcaption>Bars</figcaption><p>Bars &lt;in&gt; words</p><table></table></figure>'
-    with_picture = BrowserChart(vega_spec(mark="bar"), "Bars", picture=lambda: "<img alt='Bars'>")
-    assert joined(["<h3>A</h3>", with_picture]) == "<h3>A</h3><img alt='Bars'>"
+    from kit.toolkit import chart as picture, new_figure, to_png
+
+    with_picture = BrowserChart(vega_spec(mark="bar"), "Bars", "<table></table>", "Bars",
+                                figure=lambda: new_figure(1, 1))
+    expected = picture(to_png(new_figure(1, 1)), "Bars", "<table></table>", "Bars")
+    assert joined(["<h3>A</h3>", with_picture]) == f"<h3>A</h3>{expected}" and "<img src=" in expected
