@@ -158,7 +158,7 @@ def server_rss_mb(server: subprocess.Popen) -> float:
 
 def cpu_seconds(server) -> dict[str, float]:
     """CPU seconds used so far by ``server`` itself, its kernels' main threads, their other threads
-    (slow parts, messages out) and this process (the simulated attendees)."""
+    (messages out) and this process (the simulated attendees)."""
     used = {"server": 0.0, "kernel main threads": 0.0, "kernel other threads": 0.0, "load test": 0.0}
     root = psutil.Process(server.pid)
     for proc in [root, *root.children(recursive=True)]:

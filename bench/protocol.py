@@ -173,7 +173,7 @@ class Attendee:
         if failures:
             raise RuntimeError(f"the kernel raised {failures[0]}")
         settled = time.perf_counter() - start
-        while True:  # charts and files made in the background after idle (kit.toolkit.fill_later) still count
+        while True:  # a message after idle (a widget's late update) still counts
             try:
                 message = await self._until(lambda m: m["parent_header"].get("msg_id") == sent, QUIET)
             except TimeoutError:

@@ -1,4 +1,4 @@
-"""Drop the browser code of anywidget charts from notebooks' saved widget state (about 900 KB each).
+"""Drop the browser code of anywidget widgets from notebooks' saved widget state (a chart's is about 900 KB).
 
 Voilà and JupyterLab run the notebook and send the code afresh; the saved copy
 only made the committed file large. Usage: python scripts/drop-widget-code.py NOTEBOOK ...
@@ -12,7 +12,7 @@ from pathlib import Path
 import nbformat
 
 STATE = "application/vnd.jupyter.widget-state+json"
-NOTE = "(dropped from the saved notebook: see kit/toolkit/static/vega_chart.js)"
+NOTE = "(dropped from the saved notebook: see kit/toolkit/static/)"
 
 
 def drop(path: Path) -> bool:

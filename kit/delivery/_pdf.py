@@ -56,6 +56,11 @@ def _weasyprint():
     return weasyprint
 
 
+def require_pdf() -> None:
+    """Load WeasyPrint now, so an app offers a PDF only when it can make one (:class:`PdfUnavailable` if not)."""
+    _weasyprint()
+
+
 def pdf_bytes(html: str) -> bytes:
     """The PDF of a self-contained HTML page (its images inline as data URLs)."""
     return pdf_with_pages(html)[0]

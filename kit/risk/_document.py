@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from kit.documents import Document, Section, to_docx, to_html, to_markdown
@@ -79,15 +80,17 @@ def register_document(register: Register) -> Document:
                     "mitigation, and who is responsible for each.", sections=sections)
 
 
-def register_exports(register: Register) -> list[tuple[str | bytes, str, str]]:
-    """Every download of the register as ``(content, file name, label)``: CSV, Markdown, HTML and Word."""
+def register_exports(register: Register) -> list[tuple[Callable[[], str | bytes], str, str]]:
+    """Every download of the register as ``(maker, file name, label)``: CSV, Markdown, HTML and Word.
+
+    Each maker makes its file when called, from ``register`` as it is then.
+    """
     from ._csv import register_csv
 
-    document = register_document(register)
-    return [(register_csv(register), "risk-register.csv", "Spreadsheet (CSV)"),
-            (to_markdown(document), "risk-register.md", "Markdown"),
-            (to_html(document), "risk-register.html", "Web page (HTML)"),
-            (to_docx(document), "risk-register.docx", "Word document")]
+    return [(lambda: register_csv(register), "risk-register.csv", "Spreadsheet (CSV)"),
+            (lambda: to_markdown(register_document(register)), "risk-register.md", "Markdown"),
+            (lambda: to_html(register_document(register)), "risk-register.html", "Web page (HTML)"),
+            (lambda: to_docx(register_document(register)), "risk-register.docx", "Word document")]
 
 
 def risk_section(saved: Any) -> Section | None:

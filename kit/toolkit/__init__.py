@@ -3,9 +3,9 @@
 from kit import lazy_names
 from kit.toolkit._bar_spec import FLAG_COLOUR, OTHER_COLOUR, PASS_COLOUR, Bar, Line, bar_spec
 from kit.toolkit._choices import CSS_CLASS, choice, group_heading
-from kit.toolkit._downloads import MIME, document_downloads, download_bar, download_link
-from kit.toolkit._slow_parts import fill_later, wait_for_slow_parts
-from kit.toolkit._staged import BrowserChart, Part, StagedHTML, joined
+from kit.toolkit._download_links import DownloadLinks, Files, Offer, document_files
+from kit.toolkit._downloads import MIME, download_bar, download_link
+from kit.toolkit._answer_view import AnswerView, BrowserChart, Part, joined
 from kit.toolkit._tables import table_html
 from kit.toolkit._upload import LIMIT_BYTES, LIMIT_TEXT, file_upload, uploaded_file
 from kit.toolkit._vega import VegaChart, vega_spec
@@ -19,27 +19,29 @@ __all__ = [
     "Bar",
     "BrowserChart",
     "FLAG_COLOUR",
+    "Files",
     "Line",
     "OTHER_COLOUR",
     "PASS_COLOUR",
     "CSS_CLASS",
+    "DownloadLinks",
     "LIMIT_BYTES",
     "LIMIT_TEXT",
     "MIME",
+    "Offer",
     "Part",
-    "StagedHTML",
+    "AnswerView",
     "VegaChart",
     "accessible_slider",
     "bar_spec",
     "chart",
     "choice",
-    "document_downloads",
+    "document_files",
     "download_bar",
     "download_link",
     "error_box",
     "escape",
     "file_upload",
-    "fill_later",
     "group_heading",
     "guarded",
     "joined",
@@ -51,5 +53,4 @@ __all__ = [
     "to_png",
     "uploaded_file",
     "vega_spec",
-    "wait_for_slow_parts",
 ]

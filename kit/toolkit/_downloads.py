@@ -1,10 +1,9 @@
-"""Download links that hand a file to the attendee's browser; nothing is written on the server."""
+"""Download links carrying their file as a data URL, for pages drawn once; nothing is written on the server."""
 
 from __future__ import annotations
 
 import base64
 
-from kit.documents import Document, to_docx, to_html, to_markdown
 from kit.toolkit._widgets import escape
 
 MIME = {
@@ -17,39 +16,28 @@ MIME = {
 }
 
 
+def as_bytes(content: str | bytes) -> bytes:
+    """A file's bytes: text is UTF-8 encoded."""
+    return content.encode("utf-8") if isinstance(content, str) else content
+
+
+def mime_type(filename: str) -> str:
+    """The MIME type a browser is told for ``filename``, by its extension."""
+    return MIME.get(filename.rsplit(".", 1)[-1].lower(), "application/octet-stream")
+
+
 def download_link(content: str | bytes, filename: str, label: str) -> str:
     """An ``<a download>`` link carrying ``content`` (text is UTF-8 encoded) as a data URL."""
-    data = content.encode("utf-8") if isinstance(content, str) else content
-    mime = MIME.get(filename.rsplit(".", 1)[-1].lower(), "application/octet-stream")
-    encoded = base64.b64encode(data).decode("ascii")
+    encoded = base64.b64encode(as_bytes(content)).decode("ascii")
     return (f'<a class="kit-download" download="{escape(filename)}" '
-            f'href="data:{mime};base64,{encoded}">{escape(label)}</a>')
+            f'href="data:{mime_type(filename)};base64,{encoded}">{escape(label)}</a>')
 
 
 def download_bar(files: list[tuple[str | bytes, str, str]]) -> str:
-    """Several download links in one row: ``[(content, filename, label), ...]``."""
+    """Several download links in one row: ``[(content, filename, label), ...]``.
+
+    For pages drawn once; a live app offers its files with
+    :class:`~kit.toolkit._download_links.DownloadLinks`, made only when clicked.
+    """
     links = " · ".join(download_link(*item) for item in files)
     return f'<p class="kit-downloads">{links}</p>'
-
-
-def document_downloads(doc: Document, stem: str, what: str,
-                       before: tuple[tuple[str | bytes, str, str], ...] = ()) -> str:
-    """Download links for ``doc`` as Markdown, a web page and Word, in one row.
-
-    Parameters
-    ----------
-    doc : kit.documents._export.Document
-        The document; every format escapes the user's text.
-    stem : str
-        The file name without extension, chosen by the app (never user text).
-    what : str
-        What the document is, for the link labels ("the checklist").
-    before : tuple of (content, filename, label)
-        Other files offered first in the same row, such as a CSV of the same data.
-    """
-    return download_bar([
-        *before,
-        (to_markdown(doc), f"{stem}.md", f"Download {what} as Markdown"),
-        (to_html(doc), f"{stem}.html", f"Download {what} as a web page (HTML)"),
-        (to_docx(doc), f"{stem}.docx", f"Download {what} as Word"),
-    ])

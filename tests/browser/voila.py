@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import base64
 import re
 import shutil
 import time
@@ -167,18 +166,25 @@ def saved_value(workspace_root, code: str, key: str, until=lambda value: value i
     raise AssertionError(f"{key} was never saved as expected; last value {value!r}")
 
 
-def wait_for_download(link, text: str, seconds: float = 30) -> str:
-    """Wait until the file a download link carries contains ``text``; return the file's text.
+def downloaded(link, timeout_ms: int = WIDGET_TIMEOUT_MS) -> bytes:
+    """Click a download link and return the bytes of the file the browser saves."""
+    with link.page.expect_download(timeout=timeout_ms) as download:
+        link.click()
+    return Path(download.value.path()).read_bytes()
 
-    An app shows the words of a change first and makes its download files
-    last, so a test that checks a file waits for the new one.
+
+def wait_for_download(link, text: str, seconds: float = 30) -> str:
+    """Download from ``link`` until the file contains ``text``; return the file's text.
+
+    A live app's link makes its file when clicked, from the app's state then:
+    this waits for the change that puts ``text`` in it.
     """
     data = ""
-    for _ in range(int(seconds / 0.1)):
-        data = base64.b64decode(link.get_attribute("href").split(",", 1)[1]).decode("utf-8")
+    for _ in range(int(seconds / 0.5)):
+        data = downloaded(link).decode("utf-8")
         if text in data:
             return data
-        time.sleep(0.1)
+        time.sleep(0.5)
     raise AssertionError(f"the download never contained {text!r}; it holds {data[:200]!r}")
 
 

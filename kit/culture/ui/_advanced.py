@@ -12,7 +12,7 @@ import pandas as pd
 
 from kit.culture._advanced import (AdvancedMoves, Dimension, assess_moves, clean_moves, clean_step, load_moves,
                                    moves_document, moves_table)
-from kit.toolkit import (Part, StagedHTML, choice, document_downloads, error_box, escape, guarded, joined, notice,
+from kit.toolkit import (AnswerView, Files, Part, choice, document_files, error_box, escape, guarded, joined, notice,
                          table_html)
 from kit.workshop import parts
 from kit.workshop.ui import Hush, SavedPart
@@ -40,9 +40,8 @@ def result_parts(activity: AdvancedMoves, saved: dict, downloads: bool = True) -
     header, rows = moves_table(result)
     kind = "success" if len(result.advanced) == len(result.choices) else "info" if not result.not_yet else "warning"
 
-    def links() -> str:
-        return document_downloads(moves_document(activity, saved), STEM, "your moves")
-
+    links = Files(document_files(lambda: moves_document(activity, saved), STEM,
+                                 "your moves"))  # each file made when its link is clicked
     return [notice(result.summary(), kind),
             table_html(pd.DataFrame(rows, columns=header), caption="Your five moves"),
             links if downloads and result.chosen else ""]
@@ -84,7 +83,7 @@ def advanced_moves_app() -> widgets.VBox:
     errors = error_box()
     horizons = [(h.label, h.id) for h in activity.horizons]
     rows = {d.id: _Row(d, n, horizons) for n, d in enumerate(activity.dimensions, start=1)}
-    view = StagedHTML()
+    view = AnswerView()
     quiet = Hush()
 
     def value() -> dict:

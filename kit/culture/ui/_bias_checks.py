@@ -12,7 +12,7 @@ import pandas as pd
 
 from kit.culture._bias_checks import (STATES, STATE_LABELS, BiasChecklist, ChecksResult, assess_checks,
                                       checks_document, clean_answers, clean_system, load_checklist, stage_table)
-from kit.toolkit import (Part, StagedHTML, choice, document_downloads, error_box, escape, group_heading, guarded,
+from kit.toolkit import (AnswerView, Files, Part, choice, document_files, error_box, escape, group_heading, guarded,
                          joined, notice, table_html)
 from kit.workshop import parts
 from kit.workshop.ui import Hush, SavedPart
@@ -34,16 +34,15 @@ def _gaps_html(result: ChecksResult, answers: dict[str, str]) -> str:
 
 def result_parts(checklist: BiasChecklist, answers: dict[str, str], system: str,
                  downloads: bool = True, caption: str = "Your checks, stage by stage") -> list[Part]:
-    """The summary, the table of stages and the gaps; the downloads last (made after the words are shown)."""
+    """The summary, the table of stages and the gaps; the download links last."""
     answers = clean_answers(checklist, answers)
     result = assess_checks(checklist, answers, system)
     kind = "info" if not result.rated else "success" if result.first_gap is None else "warning"
     header, rows = stage_table(result)
     table = table_html(pd.DataFrame(rows, columns=header), caption=caption)
 
-    def links() -> str:
-        return document_downloads(checks_document(checklist, answers, system), STEM, "the checklist")
-
+    links = Files(document_files(lambda: checks_document(checklist, answers, system), STEM,
+                                 "the checklist"))  # each file made when its link is clicked
     return [notice(result.summary(), kind), table + _gaps_html(result, answers),
             links if downloads and result.rated else ""]
 
@@ -70,7 +69,7 @@ def bias_checks_app() -> widgets.VBox:
             radios[check.id] = choice(check.text, options, f"kit-check-{check.id}", orientation="horizontal",
                                       note=check.why)
             rows.append(radios[check.id])
-    view = StagedHTML()
+    view = AnswerView()
     quiet = Hush()
 
     def value() -> dict:

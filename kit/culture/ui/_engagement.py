@@ -12,7 +12,7 @@ import pandas as pd
 
 from kit.culture._engagement import (NONE, EngagementMethod, clean_plan, clean_text, engagement_document, is_empty,
                                      load_method, plan_table, read_plan)
-from kit.toolkit import Part, StagedHTML, document_downloads, error_box, escape, guarded, joined, notice, table_html
+from kit.toolkit import AnswerView, Files, Part, document_files, error_box, escape, guarded, joined, notice, table_html
 from kit.workshop import parts
 from kit.workshop.ui import Hush, SavedPart
 
@@ -35,9 +35,8 @@ def reading_parts(method: EngagementMethod, plan: dict, downloads: bool = True,
     header, rows = plan_table(method, plan)
     table = table_html(pd.DataFrame(rows, columns=header), caption=caption)
 
-    def links() -> str:
-        return document_downloads(engagement_document(method, plan), STEM, "the plan")
-
+    links = Files(document_files(lambda: engagement_document(method, plan), STEM,
+                                 "the plan"))  # each file made when its link is clicked
     return [rating, table, links if downloads else ""]
 
 
@@ -64,7 +63,7 @@ def engagement_app() -> widgets.VBox:
     report = widgets.Textarea(description="How they will hear what changed because of them", continuous_update=False,
                               placeholder="e.g. a 'you said, we did' page, updated after each review, and a note to "
                                           "the groups who took part", layout=widgets.Layout(width="95%"))
-    view = StagedHTML()
+    view = AnswerView()
     quiet = Hush()
 
     def value() -> dict:

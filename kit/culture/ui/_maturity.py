@@ -20,9 +20,9 @@ from kit.culture._maturity import (LEVELS, RATINGS, Assessment, DimensionResult,
                                    clean_ratings, load_model, maturity_document, maturity_table, radar_alt,
                                    thresholds_text)
 from kit.toolkit import choice, group_heading
-from kit.toolkit import document_downloads
+from kit.toolkit import Files, document_files
 from kit.toolkit import new_figure
-from kit.toolkit import BrowserChart, Part, StagedHTML, joined
+from kit.toolkit import AnswerView, BrowserChart, Part, joined
 from kit.toolkit import table_html
 from kit.toolkit import error_box, escape, guarded, notice, vega_spec
 from kit.workshop.ui import Hush, SavedPart
@@ -164,20 +164,18 @@ def assessment_parts(assessment: Assessment, model: MaturityModel, ratings: dict
                      downloads: bool = True) -> list[Part]:
     """The headline, the radar chart, its table and the action plan, then (optionally) the downloads.
 
-    The chart goes out with the words and the browser draws it (:class:`BrowserChart`); the downloads
-    are a function, made after the words are shown (:class:`StagedHTML`).
+    The chart goes out with the words and the browser draws it (:class:`BrowserChart`); each download
+    is made when its link is clicked (:class:`Files`).
     """
     if not assessment.assessed:
         return [notice(assessment.summary())]
     header, rows = maturity_table(assessment)
     table = table_html(pd.DataFrame(rows, columns=header), caption="Your level in each dimension")
 
-    def links() -> str:
-        return document_downloads(maturity_document(assessment, model, ratings), "ai-maturity-action-plan",
-                                  "the action plan")
-
     radar = BrowserChart(radar_spec(assessment), radar_alt(assessment), caption=RADAR_CAPTION,
                          figure=lambda: radar_figure(assessment))  # for a page drawn once (:func:`assessment_html`)
+    links = Files(document_files(lambda: maturity_document(assessment, model, ratings), "ai-maturity-action-plan",
+                                 "the action plan"))  # each file made when its link is clicked
     return [notice(assessment.summary()), radar, table + _plan_html(assessment), links if downloads else ""]
 
 
@@ -204,7 +202,7 @@ def maturity_app() -> widgets.VBox:
         for statement in dimension.statements:
             radios[statement.id] = choice(statement.text, options, f"kit-s-{statement.id}", orientation="horizontal")
             rows.append(radios[statement.id])
-    view = StagedHTML()
+    view = AnswerView()
     restoring = Hush()
 
     def ratings() -> dict[str, int]:

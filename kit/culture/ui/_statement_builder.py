@@ -10,7 +10,7 @@ from kit.documents import to_html
 from kit.culture._statement import (WORK_KEYS, add_evidence, clean_answers, evidence, load_fields,
                                     missing_sections, statement_document, suggestions, warnings)
 from kit.workshop import Workspace
-from kit.toolkit import document_downloads, fill_later
+from kit.toolkit import DownloadLinks, document_files
 from kit.toolkit import error_box, escape, guarded, notice
 from kit.workshop.ui import SavedPart
 
@@ -56,7 +56,8 @@ def statement_builder() -> widgets.VBox:
     example = widgets.Button(description="Start from the example", layout=widgets.Layout(width="auto"))
     from_work = widgets.Button(description="Fill in from my saved work", button_style="primary",
                                layout=widgets.Layout(width="auto"))
-    found, gaps, preview, downloads = widgets.HTML(), widgets.HTML(), widgets.HTML(), widgets.HTML()
+    found, gaps, preview = widgets.HTML(), widgets.HTML(), widgets.HTML()
+    downloads = DownloadLinks()
     loading = {"now": False}
 
     def answers() -> dict:
@@ -69,7 +70,7 @@ def statement_builder() -> widgets.VBox:
                       else notice("Every section of the public tier has an answer.", "success"))
         gaps.value += "".join(notice(note, "warning") for note in notes)
         preview.value = preview_html(current)
-        fill_later(downloads, lambda: document_downloads(statement_document(current), STEM, "the statement"))
+        downloads.offer(document_files(lambda: statement_document(current), STEM, "the statement"))
 
     def fill(values: dict, overwrite: bool = False):
         loading["now"] = True

@@ -8,8 +8,8 @@ import ipywidgets as widgets
 
 from kit.delivery._certificate import (certificate_html, certificate_pdf, clean_name, lessons_done, long_date,
                                       organiser_name)
-from kit.delivery._pdf import PdfUnavailable
-from kit.toolkit import download_bar, error_box, escape, guarded, notice
+from kit.delivery._pdf import PdfUnavailable, require_pdf
+from kit.toolkit import DownloadLinks, error_box, escape, guarded, notice
 from kit.workshop import session
 
 STEM = "certificate-of-attendance"
@@ -29,8 +29,8 @@ def _summary(name: str, organiser: str, day: date, lessons) -> str:
 
 
 def certificate_app() -> widgets.VBox:
-    """A name box and a button; the certificate comes as a PDF and a web page to download."""
-    errors, status, downloads = error_box(), widgets.HTML(), widgets.HTML()
+    """A name box and a button; the certificate comes as a PDF and a web page, each made when its link is clicked."""
+    errors, status, downloads = error_box(), widgets.HTML(), DownloadLinks()
     name = widgets.Text(description="Your name, as it should appear on the certificate",
                         placeholder="e.g. Amira O'Connor", style={"description_width": "initial"},
                         layout=widgets.Layout(width="95%"))
@@ -39,25 +39,28 @@ def certificate_app() -> widgets.VBox:
 
     @guarded(errors, "make your certificate")
     def on_make(_=None):
-        status.value = downloads.value = ""
+        status.value = ""
+        downloads.clear()
         typed = clean_name(name.value)  # what was typed stays in the box, whatever the answer
         workspace, organiser, today = session.current(), organiser_name(), date.today()
         lessons = lessons_done(workspace)
-        page = certificate_html(typed, organiser, today, lessons)
-        web = (page, f"{STEM}.html", "Download the certificate as a web page (HTML)")
+        web = (lambda: certificate_html(typed, organiser, today, lessons), f"{STEM}.html",
+               "Download the certificate as a web page (HTML)")
         status.value = (notice(NO_WORKSPACE) if workspace is None else "") + _summary(typed, organiser, today, lessons)
-        downloads.value = download_bar([web])  # the web page first: the PDF takes a moment
         try:
-            pdf = certificate_pdf(typed, organiser, today, lessons)
+            require_pdf()
         except PdfUnavailable as problem:
             status.value += notice(f"{problem} Meanwhile, download the web page and print it from your browser.",
                                    "warning")
+            downloads.offer([web])
             return
-        downloads.value = download_bar([(pdf, f"{STEM}.pdf", "Download the certificate as a PDF"), web])
+        downloads.offer([(lambda: certificate_pdf(typed, organiser, today, lessons), f"{STEM}.pdf",
+                          "Download the certificate as a PDF"), web])
 
     def on_switch(_workspace, clear: bool) -> None:
         """Another workspace: a certificate made before lists the wrong lessons, and the name is someone else's."""
-        status.value = downloads.value = errors.value = ""
+        status.value = errors.value = ""
+        downloads.clear()
         if clear:
             name.value = ""
 

@@ -18,7 +18,7 @@ from kit.governance._impact import (
     saved_value,
     summary,
 )
-from kit.toolkit import document_downloads, fill_later
+from kit.toolkit import DownloadLinks, document_files
 from kit.governance.ui._forms import stacked, styles
 from kit.toolkit import table_html
 from kit.toolkit import error_box, escape, guarded, notice
@@ -93,7 +93,8 @@ def impact_assessment() -> widgets.VBox:
             picker.add_class(f"kit-aia-{question.id}")
             pickers[question.id] = picker
             rows.append(picker)
-    result, downloads, progress = widgets.HTML(), widgets.HTML(), widgets.HTML()
+    result, progress = widgets.HTML(), widgets.HTML()
+    downloads = DownloadLinks()
     example = widgets.Button(description="Fill in the worked example (replaces your answers)",
                              layout=widgets.Layout(width="auto"))
     restoring = {"now": False}
@@ -113,9 +114,9 @@ def impact_assessment() -> widgets.VBox:
         scored = assess(given, form)
         progress.value = progress_html(scored, len(given), len(form.questions))
         result.value = result_html(scored, len(given))
-        document = assessment_document({"system": system.value, "answers": given})
-        fill_later(downloads, lambda: document_downloads(document, "impact-assessment", "this assessment")
-                   if given else "")
+        named = {"system": system.value, "answers": given}
+        downloads.offer(document_files(lambda: assessment_document(named), "impact-assessment", "this assessment")
+                        if given else ())
 
     def load(values: dict[str, int], name: str | None = None):
         restoring["now"] = True

@@ -8,7 +8,7 @@ from kit.workshop import parts
 from kit.governance import (areas, draft_policy, open_message, open_questions, policy_filename, questions,
                             saved_value, too_long)
 from kit.governance._policy_templates import GROUPS, PolicyQuestion
-from kit.toolkit import document_downloads
+from kit.toolkit import DownloadLinks, document_files
 from kit.governance.ui._forms import document_preview, stacked, styles
 from kit.toolkit import table_html
 from kit.toolkit import error_box, escape, guarded, notice
@@ -48,7 +48,8 @@ def policy_builder() -> widgets.VBox:
     inputs = {q.id: _input(q) for q in questions()}
     ticks = {a.id: widgets.Checkbox(value=True, description=a.title, indent=False,
                                     layout=widgets.Layout(width="auto")) for a in areas()}
-    status, preview, downloads = widgets.HTML(), widgets.HTML(), widgets.HTML()
+    status, preview = widgets.HTML(), widgets.HTML()
+    downloads = DownloadLinks()
     restoring = {"now": False}
 
     def answers() -> dict[str, str]:
@@ -69,7 +70,7 @@ def policy_builder() -> widgets.VBox:
         doc = draft_policy(given, chosen())
         kind = "warning" if open_questions(given) or too_long(given) else "success"
         status.value = notice(open_message(given), kind)
-        downloads.value = document_downloads(doc, policy_filename(given), "the policy")
+        downloads.offer(document_files(doc, policy_filename(given), "the policy"))
         preview.value = document_preview(doc, "Draft policy")  # last: a changed preview means all is updated
 
     def show(saved: dict, _why: str) -> None:

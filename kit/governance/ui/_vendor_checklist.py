@@ -15,9 +15,9 @@ import pandas as pd
 
 from kit.workshop import parts
 from kit.toolkit import choice, group_heading
-from kit.toolkit import document_downloads
+from kit.toolkit import Files, document_files
 from kit.toolkit import new_figure
-from kit.toolkit import BrowserChart, Part, StagedHTML, joined
+from kit.toolkit import AnswerView, BrowserChart, Part, joined
 from kit.toolkit import OTHER_COLOUR, Bar, Line, bar_spec
 from kit.toolkit import table_html
 from kit.toolkit import error_box, escape, guarded, notice
@@ -79,8 +79,8 @@ def overview_html(checklist: Checklist) -> str:
 def summary_parts(summary: VendorSummary, downloads: bool = True) -> list[Part]:
     """The headline, the chart, the table of areas and the follow-ups, then (optionally) the downloads.
 
-    The chart is drawn by the browser and the downloads are made after the words are shown
-    (:class:`StagedHTML`); on a page drawn once the chart is a matplotlib picture.
+    The chart is drawn by the browser and each download is made when its link is clicked
+    (:class:`AnswerView`); on a page drawn once the chart is a matplotlib picture.
     """
     kind = "warning" if summary.deal_breakers else "info"
     if summary.overall.share is None:
@@ -97,9 +97,8 @@ def summary_parts(summary: VendorSummary, downloads: bool = True) -> list[Part]:
     figure = BrowserChart(area_spec(summary), summary_alt(summary), caption=AREA_CAPTION,
                           figure=lambda: area_figure(summary))
 
-    def links() -> str:
-        return document_downloads(vendor_document(summary), "vendor-due-diligence", "the checklist")
-
+    links = Files(document_files(lambda: vendor_document(summary), "vendor-due-diligence",
+                                 "the checklist"))  # each file made when its link is clicked
     return [notice(summary.headline(), kind), figure, table + follow, links if downloads else ""]
 
 
@@ -139,7 +138,7 @@ def vendor_checklist() -> widgets.VBox:
         box.style = {"description_width": "initial"}
         box.layout = widgets.Layout(width="min(420px, 95%)")
     rows, radios = _question_rows(checklist)
-    summary = StagedHTML()
+    summary = AnswerView()
     restoring = Hush()
 
     def answers() -> dict[str, int]:

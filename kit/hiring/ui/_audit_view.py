@@ -36,7 +36,7 @@ def verdict_notice(result: AuditResult) -> str:
 
 
 def audit_view_parts(result: AuditResult, caption: str = "Selection rate by group") -> list[Part]:
-    """The verdict, the chart (drawn by the browser, see :class:`StagedHTML`), then the table and narration.
+    """The verdict, the chart (drawn by the browser, see :class:`AnswerView`), then the table and narration.
 
     A page drawn once (:func:`audit_view_html`) shows the chart as a matplotlib picture.
     """

@@ -12,7 +12,7 @@ from kit.workshop import parts
 from kit.workshop import session
 from kit.fairness import audit, audit_html, read_audit_csv
 from kit.hiring.ui._audit_view import AUDIT_CSS, audit_view_html
-from kit.toolkit import download_link
+from kit.toolkit import DownloadLinks
 from kit.toolkit import file_upload, uploaded_file
 from kit.toolkit import error_box, guarded, notice
 
@@ -34,13 +34,14 @@ def csv_audit_panel() -> widgets.VBox:
     run = widgets.Button(description="Run the audit", button_style="primary", disabled=True,
                          layout=widgets.Layout(width="auto"))
     status = widgets.HTML(notice(WELCOME))
-    view = widgets.HTML()
+    view, downloads = widgets.HTML(), DownloadLinks()
     state: dict = {"df": None}
 
     def clear(message: str) -> None:
         """Forget the file and its result, so a failed upload or a new workspace leaves nothing behind."""
         state["df"] = None
         view.value = ""
+        downloads.clear()
         outcome.options = positive.options = label.options = ()
         groups.children = ()
         run.disabled = True
@@ -90,9 +91,9 @@ def csv_audit_panel() -> widgets.VBox:
             raise ValueError("Tick at least one group column to compare, for example gender.")
         result = audit(state["df"], outcome.value, chosen,
                        label=None if label.value == NO_LABEL else label.value, positive=positive.value)
-        view.value = audit_view_html(result, caption=f"Selection rate by {' and '.join(chosen)}") + download_link(
-            audit_html(result, title="Fairness audit of your data"), "fairness-audit.html",
-            "Download this audit as a report (HTML)")
+        view.value = audit_view_html(result, caption=f"Selection rate by {' and '.join(chosen)}")
+        downloads.offer([(lambda: audit_html(result, title="Fairness audit of your data"), "fairness-audit.html",
+                          "Download this audit as a report (HTML)")])
         summary = result.to_dict() | {"by_group": [g.to_dict() for g in result.by_group][:50]}
         session.save(parts.OWN_AUDIT.key, parts.OWN_AUDIT.check(summary), whole=True, schema=parts.OWN_AUDIT.version)
 
@@ -110,7 +111,7 @@ def csv_audit_panel() -> widgets.VBox:
         widgets.HBox([outcome, positive], layout=widgets.Layout(flex_flow="row wrap")),
         label, widgets.HTML("<strong>Group columns to compare</strong> (tick one, or several for "
                             "intersectional groups):"),
-        groups, run, errors, view,
+        groups, run, errors, view, downloads,
     ])
     box.add_class("kit-csv-audit")
     return box

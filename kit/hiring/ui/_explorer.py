@@ -10,7 +10,7 @@ from kit.hiring._lab import DEFAULT_THRESHOLD, PROTECTED, audit_at, findings
 from kit.hiring._mitigation_lab import mitigation_table
 from kit.hiring.ui._audit_view import AUDIT_CSS, audit_view_parts
 from kit.hiring.ui._ll144 import ll144_downloads
-from kit.toolkit import StagedHTML
+from kit.toolkit import AnswerView
 from kit.toolkit import table_html
 from kit.toolkit import accessible_slider, error_box, guarded, notice
 from kit.workshop.ui import SavedPart
@@ -33,7 +33,7 @@ def bias_explorer() -> widgets.VBox:
     threshold = accessible_slider("Shortlist when the model score is at least", value=DEFAULT_THRESHOLD,
                                   min=0.2, max=0.8, step=0.05, readout_format=".2f",
                                   layout=widgets.Layout(width="min(560px, 95%)"))
-    view = StagedHTML()
+    view = AnswerView()
     view.add_class("kit-audit")
     ll144 = widgets.HTML()
     ll144.add_class("kit-ll144")

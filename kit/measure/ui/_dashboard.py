@@ -11,7 +11,7 @@ from kit.measure._drift import alert_text, drift_alerts, selection_by_month
 from kit.measure._kpis import clean_targets, kpi_by_id, kpi_frame, load_kpis, parse_target, resolve_targets, summary
 from kit.measure._monitoring import MONTHS, month_name
 from kit.measure.ui._charts import kpi_trend_alt, kpi_trend_spec, selection_trend_alt, selection_trend_spec
-from kit.toolkit import BrowserChart, StagedHTML, VegaChart
+from kit.toolkit import AnswerView, BrowserChart, VegaChart
 from kit.toolkit import table_html
 from kit.toolkit import error_box, escape, guarded, notice
 from kit.workshop.ui import SavedPart
@@ -77,7 +77,7 @@ def kpi_dashboard() -> widgets.VBox:
     attribute = widgets.Dropdown(options=[(label, column) for column, label in PROTECTED.items()],
                                  value="disability", description="Compare applicants by",
                                  style={"description_width": "initial"})
-    drift = StagedHTML()
+    drift = AnswerView()
 
     def show_kpis():
         targets = resolve_targets(saved)

@@ -19,7 +19,7 @@ from kit.documents import Document
 from kit.fairness import read_audit_csv
 from kit.privacy._minimisation import ColumnFlag, Review, classify_columns, minimisation_section, review
 from kit.toolkit import file_upload, uploaded_file
-from kit.toolkit import document_downloads, fill_later
+from kit.toolkit import DownloadLinks, document_files
 from kit.toolkit import table_html
 from kit.toolkit import error_box, escape, guarded, notice
 from kit.workshop.ui import SavedPart
@@ -66,7 +66,7 @@ def minimisation_checker() -> widgets.VBox:
     purpose = widgets.Textarea(description="Purpose: what is this data for?", continuous_update=False,
                                placeholder="e.g. Shortlisting applicants for interview",
                                style={"description_width": "initial"}, layout=widgets.Layout(width="95%"))
-    status, columns, view, downloads = widgets.HTML(), widgets.VBox(), widgets.HTML(), widgets.HTML()
+    status, columns, view, downloads = widgets.HTML(), widgets.VBox(), widgets.HTML(), DownloadLinks()
     state: dict = {"df": None, "name": SAMPLE, "flags": [], "boxes": {}, "pending": {}, "quiet": False}
 
     def evaluate(save: bool) -> None:
@@ -78,8 +78,9 @@ def minimisation_checker() -> widgets.VBox:
             notice("Write the purpose above first: whether a column is needed depends on what the data is "
                    "for.", "info") + review_html(result))
         saved = result.saved(state["name"], purpose.value.strip())
-        record = Document("Data minimisation record", [s for s in [minimisation_section(saved)] if s])
-        fill_later(downloads, lambda: document_downloads(record, "minimisation-record", "the record"))
+        downloads.offer(document_files(
+            lambda: Document("Data minimisation record", [s for s in [minimisation_section(saved)] if s]),
+            "minimisation-record", "the record"))
         if save and not state["quiet"]:
             part.save(saved)
 
@@ -106,7 +107,8 @@ def minimisation_checker() -> widgets.VBox:
     def forget_dataset(message: str) -> None:
         """Take the dataset off the page, so a failed upload leaves no earlier result behind."""
         state.update(df=None, flags=[], boxes={})
-        columns.children, view.value, downloads.value = (), "", ""
+        columns.children, view.value = (), ""
+        downloads.clear()
         status.value = notice(message, "info")
 
     @guarded(errors, "read that file")

@@ -18,12 +18,12 @@ from kit.workshop import parts
 from kit.risk import (DEFAULT_TEMPLATE, FIELD_LABELS, NO_OWNER, SORTS, Register, Risk, RiskInputError, load_template,
                       heatmap_alt, owner_gaps, read_register_csv, register_exports, template_info, template_names,
                       validate_risk)
-from kit.toolkit import VegaChart, download_bar
+from kit.toolkit import DownloadLinks, VegaChart
 from kit.toolkit import file_upload, uploaded_file
 from kit.risk.ui._form import RiskForm
 from kit.risk.ui._heatmap import HEATMAP_CAPTION, heatmap_spec, heatmap_tables
 from kit.toolkit import table_html
-from kit.toolkit import error_box, escape, fill_later, guarded, notice
+from kit.toolkit import error_box, escape, guarded, notice
 from kit.workshop.ui import SavedPart
 
 NEW = ""  # the "Risk to edit" choice that adds a new risk
@@ -130,7 +130,8 @@ def risk_register_app() -> RegisterApp:
     sort = widgets.Dropdown(description="Sort the table by", options=[(v, k) for k, v in SORTS.items()],
                             value="score", style={"description_width": "initial"},
                             layout=widgets.Layout(width="min(480px, 100%)"))
-    table, owners, evidence, downloads, message, form_message = (widgets.HTML() for _ in range(6))
+    table, owners, evidence, message, form_message = (widgets.HTML() for _ in range(5))
+    downloads = DownloadLinks()
     heatmap = VegaChart()
 
     def register() -> Register:
@@ -155,8 +156,8 @@ def risk_register_app() -> RegisterApp:
                                if editing_risk else "Fill in the form, then press Add this risk.")
 
     def redraw(box: widgets.HTML | None = None, said: str = "") -> None:
-        """Words first (the table, the owners, ``said`` in ``box``) and the heatmap (drawn by the browser),
-        then the downloads (:func:`fill_later`)."""
+        """The table, the owners, ``said`` in ``box``, the heatmap (drawn by the browser) and the download
+        links (each file made when clicked)."""
         table.value = register_table_html(register(), sort.value)
         owners.value = owners_notice(register())
         evidence.value = evidence_html(register())
@@ -165,7 +166,7 @@ def risk_register_app() -> RegisterApp:
             box.value = notice(said, "success")
         now = copy.deepcopy(register())  # the next change may edit the register while these are made
         heatmap.show(heatmap_spec(now), heatmap_alt(now), heatmap_tables(now), HEATMAP_CAPTION)
-        fill_later(downloads, lambda: download_bar(register_exports(now)))
+        downloads.offer(register_exports(now))
 
     def changed(box: widgets.HTML, said: str) -> None:
         """Save the register, then show it with ``said``."""

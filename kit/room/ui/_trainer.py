@@ -18,7 +18,7 @@ from IPython.display import HTML, display
 from kit.documents import escape, to_html
 from kit.room import MIN_ANSWERS, RoomError, room_panels, room_store, summary_csv, summary_document
 from kit.room.ui._view import STYLE, panels_html
-from kit.toolkit import download_bar, error_box, guarded, notice
+from kit.toolkit import DownloadLinks, error_box, guarded, notice
 from kit.workshop import lesson_label, lessons, parts
 
 log = logging.getLogger(__name__)
@@ -69,7 +69,7 @@ class TrainerPage:
         choices = [("Every lesson", EVERY)] + [(item.label, item.id) for item in lessons()]
         self.lesson = widgets.Dropdown(description="Lesson", style=_WIDE, options=choices,
                                        layout=widgets.Layout(width="min(40em, 95%)"))
-        self.view, self.downloads = widgets.HTML(), widgets.HTML()
+        self.view, self.downloads = widgets.HTML(), DownloadLinks()
         self.room_box = widgets.VBox([self.lesson, self.status, self.view, self.downloads],
                                      layout=widgets.Layout(display="none"))
         self.name = widgets.Text(description="Room name", placeholder="e.g. Leeds council, 4 Dec", style=_WIDE,
@@ -98,7 +98,8 @@ class TrainerPage:
     def close_view(self) -> None:
         """Hide every figure of the room and stop watching it."""
         self.room = self.revision = None
-        self.view.value = self.downloads.value = self.status.value = ""
+        self.view.value = self.status.value = ""
+        self.downloads.clear()
         self.room_box.layout.display = "none"
         if self.task is not None:
             self.task.cancel()
@@ -142,10 +143,11 @@ class TrainerPage:
                                       waiting_apart=chosen is None)
         self.status.value = notice(f"{attendees} attendee{'s' if attendees != 1 else ''} contributed. "
                                    f"Last counted at {time.strftime('%H:%M:%S')}.")
-        self.downloads.value = download_bar([
-            (to_html(summary_document(self.room.name, every, attendees)), "room-summary.html",
+        name = self.room.name
+        self.downloads.offer([
+            (lambda: to_html(summary_document(name, every, attendees)), "room-summary.html",
              "Download the room's summary (web page, HTML)"),
-            (summary_csv(every), "room-summary.csv", "Download the room's summary (CSV, for a spreadsheet)"),
+            (lambda: summary_csv(every), "room-summary.csv", "Download the room's summary (CSV, for a spreadsheet)"),
         ])
 
     def check(self) -> bool:

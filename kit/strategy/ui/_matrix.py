@@ -12,10 +12,10 @@ from kit.workshop import parts
 from kit.strategy import (LABELS, MAX_USE_CASES, MONEY, SCORES, UseCase, add, amount,
                           display_frame, from_saved, load_template, matrix_alt, recommend, remove, replace, scales,
                           template_keys, use_case, use_case_document, use_cases_csv)
-from kit.toolkit import VegaChart, document_downloads
+from kit.toolkit import DownloadLinks, VegaChart, document_files
 from kit.toolkit import table_html
 from kit.strategy.ui._chart import MATRIX_CAPTION, matrix_spec, matrix_table
-from kit.toolkit import error_box, escape, fill_later, guarded, notice
+from kit.toolkit import error_box, escape, guarded, notice
 from kit.workshop.ui import SavedPart
 
 NEW = -1
@@ -91,12 +91,13 @@ def use_case_matrix() -> widgets.VBox:
                                 layout=widgets.Layout(width="auto"))
     save_button = widgets.Button(description="Save changes", layout=widgets.Layout(width="auto"))
     remove_button = widgets.Button(description="Remove this use case", layout=widgets.Layout(width="auto"))
-    pick, listing, downloads = (widgets.HTML() for _ in range(3))
+    pick, listing = widgets.HTML(), widgets.HTML()
+    downloads = DownloadLinks()
     matrix = VegaChart()
 
     def refresh(said: str = "") -> None:
-        """Words first (the pick, the list, ``said``) and the matrix (drawn by the browser), then the downloads
-        (:func:`fill_later`)."""
+        """The pick, the list, ``said``, the matrix (drawn by the browser) and the download links (each file
+        made when clicked)."""
         cases = state["cases"]
         chosen = editing.value if editing.value is not None and editing.value < len(cases) else NEW
         state["quiet"] = True
@@ -117,9 +118,9 @@ def use_case_matrix() -> widgets.VBox:
         if said:
             status.value = notice(said, "success")
         matrix.show(matrix_spec(cases), matrix_alt(cases), matrix_table(cases), MATRIX_CAPTION)
-        fill_later(downloads, lambda: document_downloads(
-            use_case_document(cases), "ai-use-cases", "the triage",
-            before=((use_cases_csv(cases), "ai-use-cases.csv", "Download the list (CSV, for a spreadsheet)"),)))
+        downloads.offer(document_files(
+            lambda: use_case_document(cases), "ai-use-cases", "the triage",
+            before=((lambda: use_cases_csv(cases), "ai-use-cases.csv", "Download the list (CSV, for a spreadsheet)"),)))
 
     def commit(cases: list[UseCase], message: str) -> None:
         state["previous"], state["cases"] = state["cases"], cases

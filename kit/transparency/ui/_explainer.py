@@ -15,8 +15,8 @@ from kit.transparency import Explanation, example_applicants, explain, letter, r
 from kit.documents import to_html_fragment
 from kit.transparency._model_card import model_card
 from kit.transparency.ui._chart import contributions_alt, contributions_figure, contributions_spec
-from kit.toolkit import document_downloads
-from kit.toolkit import BrowserChart, Part, StagedHTML
+from kit.toolkit import DownloadLinks, document_files
+from kit.toolkit import AnswerView, BrowserChart, Part
 from kit.toolkit import table_html
 from kit.toolkit import error_box, escape, guarded, notice
 from kit.workshop.ui import SavedPart
@@ -69,7 +69,7 @@ def _letter_html(paragraphs: list[str]) -> str:
 def explanation_parts(explanation: Explanation) -> list[Part]:
     """The explanation of one decision: the verdict and reasons, the chart, the letter (every value escaped).
 
-    The chart is drawn by the browser (:class:`StagedHTML`); on a page drawn once it is a matplotlib picture.
+    The chart is drawn by the browser (:class:`AnswerView`); on a page drawn once it is a matplotlib picture.
     """
     kind = "success" if explanation.shortlisted else "warning"
     verdict = notice(f"Score {score_text(explanation.score, explanation.threshold)} out of 1 "
@@ -99,7 +99,7 @@ def decision_explainer() -> widgets.VBox:
     typed = widgets.Text(description="Or type an applicant id", placeholder="e.g. A00042",
                          continuous_update=False, style={"description_width": "initial"})
     button = widgets.Button(description="Explain", button_style="primary", layout=widgets.Layout(width="auto"))
-    view = StagedHTML()
+    view = AnswerView()
     state = {"quiet": False}
 
     def show(applicant_id: str, save: bool) -> None:
@@ -151,14 +151,15 @@ def decision_explainer() -> widgets.VBox:
 def model_card_panel() -> widgets.VBox:
     """The screening model's model card, measured now, with downloads (Markdown, HTML, Word)."""
     errors = error_box()
-    view = widgets.HTML()
+    view, downloads = widgets.HTML(), DownloadLinks()
 
     @guarded(errors, "write the model card")
     def build():
         card = model_card()
-        view.value = document_downloads(card, "model-card", "the model card") + f'<div class="kit-model-card">{to_html_fragment(card, heading_level=3)}</div>'
+        downloads.offer(document_files(card, "model-card", "the model card"))
+        view.value = f'<div class="kit-model-card">{to_html_fragment(card, heading_level=3)}</div>'
 
     build()
-    box = widgets.VBox([errors, view])
+    box = widgets.VBox([errors, downloads, view])
     box.add_class("kit-model-card-panel")
     return box

@@ -8,7 +8,7 @@ from kit.workshop import session
 from kit.documents import to_html_fragment
 from kit.workshop._lessons import lesson
 from kit.workshop._plan import build_plan
-from kit.toolkit import document_downloads, fill_later
+from kit.toolkit import DownloadLinks, document_files
 from kit.toolkit import error_box, escape, guarded, notice
 
 
@@ -30,7 +30,7 @@ def action_plan_app() -> widgets.VBox:
     errors = error_box()
     build = widgets.Button(description="Build my action plan", button_style="primary",
                            layout=widgets.Layout(width="auto"))
-    downloads, missing = widgets.HTML(), widgets.HTML()
+    downloads, missing = DownloadLinks(), widgets.HTML()
     preview = widgets.HTML()
 
     @guarded(errors, "build your action plan")
@@ -43,8 +43,7 @@ def action_plan_app() -> widgets.VBox:
         missing.value = _missing_html(plan)
         preview.value = f'<div class="kit-plan-preview" style="border:1px solid #8a94a6;padding:0.5em 1em">' \
                         f"{to_html_fragment(document, heading_level=2)}</div>"
-        # the files last: the Word file takes longest, and the plan can be read meanwhile
-        fill_later(downloads, lambda: document_downloads(document, "ethical-ai-action-plan", "your action plan"))
+        downloads.offer(document_files(document, "ethical-ai-action-plan", "your action plan"))
 
     build.on_click(on_build)
     session.on_switch(lambda _workspace, _clear: on_build())  # never show another workspace's plan

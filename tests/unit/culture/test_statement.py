@@ -177,7 +177,7 @@ def test_builder_drafts_saves_and_restores(fresh_session, example):
     from kit.culture.ui import statement_builder
 
     parts = _parts(statement_builder())
-    assert "Still to write: Organisation" in parts["gaps"].value and "transparency-statement.docx" in parts["downloads"].value
+    assert "Still to write: Organisation" in parts["gaps"].value and "transparency-statement.docx" in parts["downloads"].names
     parts["work"].click()
     assert "Open your workspace first" in parts["errors"].value
     workspace = session.start_new()

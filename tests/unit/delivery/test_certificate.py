@@ -15,6 +15,7 @@ import pytest
 from kit.delivery import PdfUnavailable, _certificate, _pdf, certificate_html, certificate_pdf, lessons_done
 from kit.delivery._certificate import Event, long_date, organiser_name
 from kit.delivery.ui import certificate_app
+from kit.toolkit import DownloadLinks
 from kit.workshop import Store, lesson, lessons, session
 from tests.unit.workshop.test_app_workspace_switch import button, page
 
@@ -132,9 +133,9 @@ def test_dates_are_written_out_in_full():
 
 
 def _links(box) -> dict[str, bytes]:
-    shown = " ".join(w.value for w in box.children if isinstance(w, widgets.HTML))
-    found = re.findall(r'download="([^"]+)" href="data:[^;]+;base64,([^"]+)"', shown)
-    return {name: base64.b64decode(data) for name, data in found}
+    """Each file the app offers, made as a click would make it."""
+    [row] = [w for w in box.children if isinstance(w, DownloadLinks)]
+    return {item["name"]: row.file(item["name"]) for item in row.files}
 
 
 def _name_box(box) -> widgets.Text:

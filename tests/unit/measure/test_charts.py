@@ -15,7 +15,7 @@ import pytest
 from kit.measure import kpi_by_id, kpi_frame, resolve_targets, selection_by_month
 from kit.measure.ui import _charts as charts
 from kit.measure.ui import kpi_trend_spec, selection_trend_spec
-from kit.toolkit import StagedHTML, VegaChart
+from kit.toolkit import AnswerView, VegaChart
 from kit.toolkit._plots import FLAG_COLOUR, PASS_COLOUR
 from kit.toolkit._vega import SCHEMA
 
@@ -128,7 +128,7 @@ def test_the_dashboard_sends_specifications_and_draws_nothing_on_a_click(fresh_s
     assert "Staff awareness" in trend.alt and _layer(trend.spec, "rule")["data"]["values"][0]["value"] == 80.0
     assert "<table" in trend.table_html
     attribute.value = "ethnicity"
-    assert isinstance(drift, StagedHTML)
+    assert isinstance(drift, AnswerView)
     chart = next(box for box in drift.children if isinstance(box, VegaChart))
     assert "by ethnicity" in chart.caption and "Asian" in _legend(chart.spec)
     assert "Line chart of the monthly selection rate by ethnicity" in drift.value

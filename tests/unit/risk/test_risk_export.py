@@ -169,14 +169,15 @@ def test_every_export_is_offered_with_a_file_name():
     exports = register_exports(_document_register())
     assert [name for _, name, _ in exports] == ["risk-register.csv", "risk-register.md", "risk-register.html",
                                                 "risk-register.docx"]
-    assert exports[3][0][:2] == b"PK"  # a .docx is a zip file
+    assert exports[3][0]()[:2] == b"PK"  # a .docx is a zip file, made when asked
 
 
 def test_empty_register_still_exports():
     register = Register()
     exports = register_exports(register)
-    assert _rows(exports[0][0]) == []
-    assert "The register has no risks yet." in exports[1][0] and "Untitled AI system" in exports[1][0]
+    assert _rows(exports[0][0]()) == []
+    markdown = exports[1][0]()
+    assert "The register has no risks yet." in markdown and "Untitled AI system" in markdown
 
 
 # --- the action plan's section -------------------------------------------------------------

@@ -11,7 +11,7 @@ from kit.workshop import parts
 from kit.workshop import session
 from kit.risk import Register, register_csv, validate_risk
 from kit.risk.ui import owners_notice, register_table_html, risk_register_app
-from kit.toolkit import VegaChart
+from kit.toolkit import DownloadLinks, VegaChart
 
 
 pytestmark = pytest.mark.usefixtures("fresh_session")
@@ -21,6 +21,15 @@ def _all(box):
     yield box
     for child in getattr(box, "children", ()):
         yield from _all(child)
+
+
+def _text(widget) -> str:
+    """What a widget shows: an HTML box's markup, a chart's alt and numbers, a row's link labels."""
+    if isinstance(widget, VegaChart):
+        return f"{widget.alt} {widget.table_html}"
+    if isinstance(widget, DownloadLinks):
+        return " ".join(item["label"] for item in widget.files)
+    return widget.value
 
 
 class App:
@@ -40,8 +49,7 @@ class App:
 
     @property
     def html(self) -> str:
-        return " ".join(w.value if isinstance(w, widgets.HTML) else f"{w.alt} {w.table_html}"
-                        for w in _all(self.box) if isinstance(w, (widgets.HTML, VegaChart)))
+        return " ".join(_text(w) for w in _all(self.box) if isinstance(w, (widgets.HTML, VegaChart, DownloadLinks)))
 
     @property
     def table(self) -> str:

@@ -42,7 +42,7 @@ def opened(room, trainer_code: str) -> TrainerPage:
 def test_a_wrong_trainer_code_shows_nothing_of_the_room(room):
     page = opened(room, "AAAA-BBBB-CCCC" if room.trainer_code != "AAAA-BBBB-CCCC" else "CCCC-BBBB-AAAA")
     assert "not right" in page.gate_status.value
-    assert page.view.value == "" and page.downloads.value == "" and page.status.value == ""
+    assert page.view.value == "" and page.downloads.names == [] and page.status.value == ""
     assert page.room_box.layout.display == "none" and page.room is None
     assert "Leeds" not in page.gate_status.value and not page.check()
 
@@ -61,8 +61,8 @@ def test_the_right_codes_show_the_panels_and_the_downloads(room):
     assert page.room is not None and page.room_box.layout.display is None
     assert page.trainer_code.value == ""  # not left in the box on a projector
     assert "(3 of 3 right)" in page.view.value and "3 attendees contributed" in page.status.value
-    assert 'download="room-summary.html"' in page.downloads.value
-    assert 'download="room-summary.csv"' in page.downloads.value
+    assert page.downloads.names == ["room-summary.html", "room-summary.csv"]
+    assert "3 attendees" in page.downloads.file("room-summary.html").decode()
     assert 'alt="Bar chart of the share of the room answering each question right' in page.view.value
 
 

@@ -322,6 +322,9 @@ def test_explainer_explains_saves_and_restores(fresh_session):
 def test_model_card_panel_offers_three_downloads():
     from kit.transparency.ui import model_card_panel
 
-    html = model_card_panel().children[1].value
-    assert html.count('class="kit-download"') == 3 and "<h3>Model card" in html and "<h1>" not in html
+    _errors, downloads, view = model_card_panel().children
+    assert downloads.names == ["model-card.md", "model-card.html", "model-card.docx"]
+    assert downloads.file("model-card.docx")[:2] == b"PK"  # a Word file is a zip file
+    html = view.value
+    assert "<h3>Model card" in html and "<h1>" not in html
     assert 'class="kit-table"' in html

@@ -14,6 +14,7 @@ import re
 import ipywidgets as widgets
 import pytest
 
+from kit.toolkit import DownloadLinks
 from kit.workshop import session
 
 pytestmark = pytest.mark.usefixtures("fresh_session")
@@ -45,7 +46,13 @@ def page(box: widgets.Widget) -> list[str]:
     names, captions and descriptions stay. Empty boxes are left out too (a staged view keeps the
     boxes of a longer answer it showed before, empty).
     """
-    return [DATA_URI.sub("data:", w.value) for w in _walk(box) if isinstance(w, widgets.HTML) and w.value]
+    return [_shown(w) for w in _walk(box) if isinstance(w, (widgets.HTML, DownloadLinks)) and _shown(w)]
+
+
+def _shown(widget: widgets.HTML | DownloadLinks) -> str:
+    if isinstance(widget, DownloadLinks):
+        return " · ".join(f"{item['label']} ({item['name']})" for item in widget.files)
+    return DATA_URI.sub("data:", widget.value)
 
 
 def first_of(box: widgets.Widget, kind: type, description: str = "") -> widgets.Widget:
