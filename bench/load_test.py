@@ -114,7 +114,8 @@ async def guarded(rec: dict, work) -> dict:
 
 
 async def open_page(attendee: Attendee, rec: dict, timeout: float) -> None:
-    rec["live"] = (await attendee.open(rec["notebook"], timeout)).live
+    timings = await attendee.open(rec["notebook"], timeout)
+    rec["live"], rec["page_kb"], rec["states_kb"] = timings.live, timings.page_kb, timings.states_kb
 
 
 async def change(attendee: Attendee, rec: dict, timeout: float, prepared: bool = False) -> None:
@@ -156,7 +157,8 @@ async def reload(attendee: Attendee, rec: dict, timeout: float) -> Attendee:
 async def run_scenario(new_page, server, scenario: Scenario, attendees: int, timeout: float,
                        cpu: dict | None = None) -> list[dict]:
     """Run ``scenario``'s phases; ``new_page(i)`` is attendee i's page (an :class:`Attendee`), ``server`` a process.
-    ``cpu`` receives the CPU seconds each part of the machine spent on the timed changes (interact)."""
+    ``cpu`` receives the CPU seconds each part of the machine spent on the timed part: the pages opening
+    (render), or the changes (interact)."""
     AsyncHTTPClient.configure(None, max_clients=4 * attendees)  # the default of 10 would queue attendees here
     plan = attendee_plan(attendees, scenario.lesson)
     if scenario.before:  # the room's previous lesson: opened, used, then closed as the room moves on
@@ -168,7 +170,11 @@ async def run_scenario(new_page, server, scenario: Scenario, attendees: int, tim
         await asyncio.gather(*(a.close() for a in earlier))
     pages = [new_page(i) for i in range(len(plan))]
     records = [record(name) for name in plan]
+    before = cpu_seconds(server)
     await asyncio.gather(*(guarded(r, open_page(a, r, timeout)) for a, r in zip(pages, records)))
+    if scenario.timed == "render" and cpu is not None:
+        after = cpu_seconds(server)
+        cpu.update({key: after[key] - before[key] for key in after})
     if scenario.timed == "render":
         await asyncio.gather(*(guarded(r, change(a, r, timeout)) for a, r in zip(pages, records) if r["live"]))
     elif scenario.timed == "interact":
@@ -347,7 +353,8 @@ def report(title: str, attendees: int, runs: list[dict], details: bool) -> None:
             print(f"- run {number}: {figures}; {row['errors']} errors; {row['peak_mb']:,.0f} MB; "
                   f"{row['wall']:.0f} s")
         if details and run["cpu"]:
-            print("  - CPU seconds on the changes: " + ", ".join(f"{key} {value:.2f}" for key, value in run["cpu"].items()))
+            print("  - CPU seconds on the timed part (the pages opening, or the changes): "
+                  + ", ".join(f"{key} {value:.2f}" for key, value in run["cpu"].items()))
         if details:
             print_by_lesson(run["records"])
         for failure in [r for r in run["records"] if r["error"]][:10]:
@@ -362,6 +369,9 @@ def print_by_lesson(records: list[dict]) -> None:
         mine = [r for r in records if r["notebook"] == notebook]
         figures = ", ".join(f"{name} max {max(values):.2f}" for name in FIGURES
                             if (values := [r[name] for r in mine if r[name] is not None]))
+        sizes = [r for r in mine if r.get("states_kb")]
+        if sizes:
+            figures += f"; page {sizes[0]['page_kb']:,.0f} KB, widget states {sizes[0]['states_kb']:,.0f} KB"
         print(f"  - {notebook[:2]} ({len(mine)}): {figures or 'no figures'}")
 
 

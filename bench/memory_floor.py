@@ -3,10 +3,11 @@
 Run ``python bench/memory_floor.py`` (about two minutes). For each lesson it
 runs the notebook in a fresh kernel (as Voilà does, in the lessons' folder,
 with a throwaway workspace), reads the kernel's memory, then asks it which
-third-party modules it loaded (every module under ``site-packages``: pandas,
-matplotlib.pyplot, docx, ... with their submodules). A second fresh kernel
-imports exactly those modules and nothing of the kit; its memory is the
-lesson's floor, what the imports the lesson needs cost. The difference is the
+modules it loaded other than the kit's own: the third-party ones (pandas,
+matplotlib.pyplot, docx, ... with their submodules) and the standard
+library's (sqlite3, zipfile, email, ...). A second fresh kernel imports
+exactly those modules and nothing of the kit; its memory is the lesson's
+floor, what the imports the lesson needs cost. The difference is the
 kit's own code and data and what the lesson builds (tables, figures, widgets).
 Both kernels are measured the same way, so the ratio does not depend on the
 harness. Figures: private memory (USS) and resident memory (RSS), in MB.
@@ -30,10 +31,13 @@ from common import NOTEBOOKS_DIR
 from interactions import INTERACTIONS
 
 LOADED = """
-import json, sys, sysconfig
-_site = sysconfig.get_paths()["purelib"]
-print(json.dumps(sorted(name for name, module in list(sys.modules.items())
-                        if (getattr(module, "__file__", None) or "").startswith(_site))))
+import json, sys
+print(json.dumps(sorted(name for name in list(sys.modules)
+                        if name != "kit" and not name.startswith(("kit.", "__main__")))))
+"""
+KIT_LOADED = """
+import json, sys
+print(json.dumps(sorted(name for name in list(sys.modules) if name == "kit" or name.startswith("kit."))))
 """
 IMPORT_ALL = """
 import importlib
@@ -87,10 +91,13 @@ def measure(notebook: str, workspace: str) -> dict:
                 run(client, cell.source)
         lesson = memory_mb(manager)
         modules = json.loads(run(client, LOADED).strip().splitlines()[-1])
+        kit_modules = json.loads(run(client, KIT_LOADED).strip().splitlines()[-1])
     with fresh_kernel(workspace) as (manager, client):
         run(client, IMPORT_ALL.format(names=modules))
         floor = memory_mb(manager)
-    return {"lesson": lesson, "floor": floor, "modules": len(modules)}
+        run(client, IMPORT_ALL.format(names=kit_modules))
+        with_kit = memory_mb(manager)
+    return {"lesson": lesson, "floor": floor, "with_kit": with_kit, "modules": len(modules)}
 
 
 def main() -> None:
@@ -101,15 +108,17 @@ def main() -> None:
                  if not args.lesson or any(name.startswith(number) for number in args.lesson)]
     print(f"Kernel memory after the page ran, and the floor (the same libraries imported), "
           f"{time.strftime('%Y-%m-%d')}\n")
-    print("| lesson | private | floor private | over the floor | resident | floor resident | over the floor |")
-    print("|---|---:|---:|---:|---:|---:|---:|")
+    print("| lesson | private | floor private | over the floor | of which the kit's code | of which the page "
+          "| resident | floor resident | over the floor |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     with tempfile.TemporaryDirectory(prefix="kit-floor-") as workspace:
         for notebook in notebooks:
             figures = measure(notebook, workspace)
             (private, rss), (floor_private, floor_rss) = figures["lesson"], figures["floor"]
+            kit_code = figures["with_kit"][0] - floor_private
             print(f"| {notebook[:-6]} | {private:.0f} MB | {floor_private:.0f} MB | "
-                  f"{(private / floor_private - 1):+.0%} | {rss:.0f} MB | {floor_rss:.0f} MB | "
-                  f"{(rss / floor_rss - 1):+.0%} |", flush=True)
+                  f"{(private / floor_private - 1):+.0%} | {kit_code:.0f} MB | {private - floor_private - kit_code:.0f} MB | "
+                  f"{rss:.0f} MB | {floor_rss:.0f} MB | {(rss / floor_rss - 1):+.0%} |", flush=True)
 
 
 if __name__ == "__main__":

@@ -77,6 +77,8 @@ class Latency:
 class Timings:
     page: float = 0.0  # the page's HTML fully received: the notebook has run
     live: float = 0.0  # every widget's state received: the page can draw its controls
+    page_kb: float = 0.0  # the size of the page's HTML
+    states_kb: float = 0.0  # the size of every widget's state (the browser code of anywidget widgets included)
 
 
 class Attendee:
@@ -119,6 +121,8 @@ class Attendee:
                                   and m["content"]["data"].get("method") == "update_states", timeout)
         self.states = reply["content"]["data"]["states"]
         timings.live = time.perf_counter() - start
+        timings.page_kb = len(response.body) / 1024
+        timings.states_kb = len(json.dumps(self.states)) / 1024
         return timings
 
     async def prepare(self, action: KernelAction, timeout: float) -> None:
