@@ -5,7 +5,7 @@ with today's date in ``kit/content/kernel_memory.yaml``. It starts
 ``kit serve --no-preheat`` on a copy of the lessons plus the one-button
 baseline and, one lesson at a time, opens the page as the load test's
 simulated attendee does (``protocol.py``), makes the lesson's main change
-(``interactions.py``; charts drawn and download files written, so every
+(``interactions.py``; charts drawn, so every
 library the page uses is loaded), then reads the kernel's memory and closes
 the page. Pages are opened one after another, so the figures do not depend
 on how busy the machine is; only the time it takes does (about a minute).
