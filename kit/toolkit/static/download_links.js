@@ -10,7 +10,7 @@ function render({ model, el }) {
   problem.setAttribute("role", "alert");  // a file that could not be made, in the kit's error style
   problem.hidden = true;
   el.append(row, status, problem);
-  const waiting = new Map();  // file name -> [link, timer]
+  const waiting = new Map();  // file name -> [link, its timers], for the files this view asked for
 
   function draw() {
     const files = model.get("files");
@@ -37,8 +37,30 @@ function render({ model, el }) {
     problem.hidden = true;
     // Most files arrive at once; say so only when one takes a moment (a PDF).
     const timer = setTimeout(() => { status.textContent = `Preparing "${label}"…`; }, 400);
-    waiting.set(name, [link, timer]);
+    // No answer at all means the page lost its kernel (a server restart, a long idle).
+    const lost = setTimeout(() => {
+      finished(name);
+      show(`The kit did not answer, so "${label}" could not be made. Reload the page (your saved work ` +
+           "comes back) and try again.");
+    }, 60_000);
+    waiting.set(name, [link, timer, lost]);
     model.send({ want: name });
+  }
+
+  function finished(name) {
+    const entry = waiting.get(name);
+    if (!entry) return;
+    const [link, ...timers] = entry;
+    timers.forEach(clearTimeout);
+    link.removeAttribute("aria-busy");
+    waiting.delete(name);
+    status.textContent = "";
+  }
+
+  function show(problemText) {
+    problem.className = "kit-notice kit-error";
+    problem.textContent = problemText;
+    problem.hidden = false;
   }
 
   function save(name, mime, buffer) {
@@ -54,18 +76,10 @@ function render({ model, el }) {
   }
 
   function received(message, buffers) {
-    const entry = waiting.get(message.name);
-    if (entry) {
-      const [link, timer] = entry;
-      clearTimeout(timer);
-      link.removeAttribute("aria-busy");
-      waiting.delete(message.name);
-    }
-    status.textContent = "";
+    if (!waiting.has(message.name)) return;  // another view of the same row asked (JupyterLab can show two)
+    finished(message.name);
     if (message.error) {
-      problem.className = "kit-notice kit-error";
-      problem.textContent = message.error;
-      problem.hidden = false;
+      show(message.error);
       return;
     }
     save(message.name, message.mime, buffers[0]);
