@@ -115,7 +115,8 @@ async def guarded(rec: dict, work) -> dict:
 
 async def open_page(attendee: Attendee, rec: dict, timeout: float) -> None:
     timings = await attendee.open(rec["notebook"], timeout)
-    rec["live"], rec["page_kb"], rec["states_kb"] = timings.live, timings.page_kb, timings.states_kb
+    rec["live"], rec["page_kb"], rec["states_kb"], rec["code_kb"] = (timings.live, timings.page_kb,
+                                                                      timings.states_kb, timings.code_kb)
 
 
 async def change(attendee: Attendee, rec: dict, timeout: float, prepared: bool = False) -> None:
@@ -371,7 +372,10 @@ def print_by_lesson(records: list[dict]) -> None:
                             if (values := [r[name] for r in mine if r[name] is not None]))
         sizes = [r for r in mine if r.get("states_kb")]
         if sizes:
-            figures += f"; page {sizes[0]['page_kb']:,.0f} KB, widget states {sizes[0]['states_kb']:,.0f} KB"
+            first = sizes[0]
+            figures += f"; page {first['page_kb']:,.0f} KB, widget states {first['states_kb']:,.0f} KB"
+            if first.get("code_kb"):
+                figures += f", chart code fetched once {first['code_kb']:,.0f} KB"
         print(f"  - {notebook[:2]} ({len(mine)}): {figures or 'no figures'}")
 
 

@@ -27,6 +27,7 @@ from tornado.websocket import websocket_connect
 
 CONTROL_PROTOCOL = "1.0.0"  # ipywidgets' widget-control protocol, as the page's widget manager sends it
 CLICK = {"method": "custom", "content": {"event": "click"}}
+LOADER = "kit-chart-code-loader"  # named in kit/toolkit/static/vega_chart_loader.js
 QUIET = 1.5  # seconds without a message after the kernel is idle: its background parts are all sent (under load a
 #             starved background thread can be quiet for a while before its chart arrives)
 
@@ -79,6 +80,7 @@ class Timings:
     live: float = 0.0  # every widget's state received: the page can draw its controls
     page_kb: float = 0.0  # the size of the page's HTML
     states_kb: float = 0.0  # the size of every widget's state (the browser code of anywidget widgets included)
+    code_kb: float = 0.0  # the charts' code, fetched once from kit serve when the page's charts ask for it
 
 
 class Attendee:
@@ -120,6 +122,11 @@ class Attendee:
         reply = await self._until(lambda m: m["msg_type"] == "comm_msg" and m["parent_header"].get("msg_id") == asked
                                   and m["content"]["data"].get("method") == "update_states", timeout)
         self.states = reply["content"]["data"]["states"]
+        if any(LOADER in s["state"].get("_esm", "") for s in self.states.values()):
+            # The page's charts fetch their code from the server once, as the browser does.
+            code = await AsyncHTTPClient().fetch(HTTPRequest(f"{self.base}/voila/labextensions/vega_chart.js",
+                                                             headers=self.headers, request_timeout=timeout))
+            timings.code_kb = len(code.body) / 1024
         timings.live = time.perf_counter() - start
         timings.page_kb = len(response.body) / 1024
         timings.states_kb = len(json.dumps(self.states)) / 1024

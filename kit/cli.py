@@ -14,7 +14,8 @@ from pathlib import Path
 from kit.workshop import _exercises as exercises
 from kit.paths import EXERCISES_DIR, NOTEBOOKS_DIR, SOLUTIONS_DIR
 from kit.server import (ServeOptions, descendants, lab_command, parse_pool, port_problem, room_plan,
-                        stop_leftovers, trust_lessons, voila_command, wait_until_answering)
+                        stop_leftovers, trust_lessons, voila_command, voila_environment,
+                        wait_until_answering)
 
 
 def _serve(args: argparse.Namespace) -> int:
@@ -89,7 +90,7 @@ def _run_voila(options: ServeOptions, open_browser: bool) -> int:
     say(f"Starting the workshop server on port {options.port} (the first start can take half a minute)...")
     if options.notebooks.resolve() == NOTEBOOKS_DIR.resolve():
         trust_lessons()
-    server = subprocess.Popen(voila_command(options))
+    server = subprocess.Popen(voila_command(options), env=voila_environment())
     stopping, started = [], []
 
     def pass_on(number, _frame):

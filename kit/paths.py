@@ -12,6 +12,10 @@ NOTEBOOKS_DIR = REPO_ROOT / "notebooks"
 SOLUTIONS_DIR = REPO_ROOT / "solutions"
 EXERCISES_DIR = REPO_ROOT / "exercises"
 DATA_DIR = REPO_ROOT / "data"
+#: Browser code that ``kit serve`` has Voilà serve at ``voila/labextensions/``, fetched once per page.
+SERVED_CODE_DIR = PACKAGE_DIR / "toolkit" / "static"
+#: Set (to "1") in the environment of every kernel that ``kit serve`` starts, so widgets fetch that code by URL.
+SERVED_CODE_ENV = "KIT_SERVED_CODE"
 
 
 def workspace_dir() -> Path:

@@ -3,7 +3,8 @@
 from kit import lazy_names
 from kit.server._room import ALL_LESSONS, RoomPlan, kernel_memory, plan_room, room_capacity, room_need_mb, room_plan
 from kit.server._serve import (START_PAGE, ServeOptions, descendants, lab_command, parse_pool, port_problem,
-                               stop_leftovers, trust_lessons, voila_command, wait_until_answering)
+                               stop_leftovers, trust_lessons, voila_command, voila_environment,
+                               wait_until_answering)
 
 # The kernel manager and the identity provider import Jupyter Server and Voilà: they load
 # inside the Voilà process that uses them, not in every `kit` command.
@@ -38,5 +39,6 @@ __all__ = [
     "stop_leftovers",
     "trust_lessons",
     "voila_command",
+    "voila_environment",
     "wait_until_answering",
 ]

@@ -17,7 +17,7 @@ from typing import Callable
 
 import zmq
 
-from kit.paths import NOTEBOOKS_DIR, REPO_ROOT
+from kit.paths import NOTEBOOKS_DIR, REPO_ROOT, SERVED_CODE_DIR, SERVED_CODE_ENV
 from kit.server._room import RoomPlan
 
 START_PAGE = "00_start_here.ipynb"
@@ -85,6 +85,8 @@ def voila_command(options: ServeOptions) -> list[str]:
         f"--Voila.ip={options.ip}",
         "--Voila.port_retries=0",
         "--VoilaConfiguration.show_tracebacks=False",
+        # Serve the charts' browser code as a file, fetched once per page (see voila_environment).
+        f"--VoilaConfiguration.extra_labextensions_path={SERVED_CODE_DIR}",
         # Give each page the cookie its "close" request needs (kit/server/_xsrf.py).
         "--Voila.identity_provider_class=kit.server._xsrf.XsrfCookieIdentityProvider",
         # Wait longer than nbclient's 4 s for a cell's output on a busy server:
@@ -118,6 +120,16 @@ def voila_command(options: ServeOptions) -> list[str]:
                      **{name: {"pool_size": size} for name, size in options.pools}}
             argv.append(f"--VoilaKernelManager.kernel_pools_config={json.dumps(sizes)}")
     return argv + list(options.extra)
+
+
+def voila_environment() -> dict[str, str]:
+    """The environment Voilà and its kernels run in: this one, with charts fetching their code by URL.
+
+    Without the marker a chart carries its 900 KB of Vega code in its widget state, once per chart on
+    every page; with it the page fetches the file that ``voila_command`` serves, once. JupyterLab, the
+    hub and Binder do not set it, so their charts keep carrying their code.
+    """
+    return {**os.environ, SERVED_CODE_ENV: "1"}
 
 
 def parse_pool(text: str, notebooks: Path) -> tuple[str, int]:

@@ -8,11 +8,13 @@ handouts stay with matplotlib (:mod:`kit.toolkit._plots`).
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import anywidget
 import traitlets
 
+from kit.paths import SERVED_CODE_DIR, SERVED_CODE_ENV
 from kit.toolkit._widgets import require_alt
 
 #: Vega-Lite's schema: what a specification from the kit follows.
@@ -29,10 +31,21 @@ def vega_spec(**parts) -> dict:
     return {"$schema": SCHEMA, "config": CONFIG, **parts}
 
 
+def chart_code() -> Path:
+    """The browser code each chart sends: a small loader under ``kit serve``, the whole bundle elsewhere.
+
+    ``kit serve`` serves the bundle as a file and marks its kernels (``kit.server.voila_environment``),
+    so a page fetches the 900 KB once instead of once per chart; JupyterLab, the hub and Binder have
+    no such file, so their charts carry the bundle themselves.
+    """
+    name = "vega_chart_loader.js" if os.environ.get(SERVED_CODE_ENV) else "vega_chart.js"
+    return SERVED_CODE_DIR / name
+
+
 class VegaChart(anywidget.AnyWidget):
     """A ``<figure>``: a caption, the chart (read aloud as one image by ``alt``) and its data table."""
 
-    _esm = Path(__file__).parent / "static" / "vega_chart.js"
+    _esm = chart_code()
     spec = traitlets.Dict().tag(sync=True)
     alt = traitlets.Unicode().tag(sync=True)
     caption = traitlets.Unicode().tag(sync=True)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 
 from kit.workshop import Store
-from tests.browser.voila import chart_alt, open_app, saved_value, reopen_workspace
+from tests.browser.voila import chart_alt, open_app, saved_value, reopen_workspace, wait_for_widgets, watch
 
 TIMEOUT = 60_000  # generous: several engineers share two cores
 SCRIPT = "<script>alert(1)</script>"
@@ -20,6 +20,8 @@ def _reopen(page, code: str) -> None:
 
 def test_kpi_target_changes_the_status_and_the_drift_alert_shows(watched, kit_server, workspace_root):
     page = watched
+    fetched = []  # the charts' code, which the page fetches from kit serve
+    page.on("request", lambda request: fetched.append(request.url) if request.url.endswith("/vega_chart.js") else None)
     log = open_app(page, kit_server, "09_measuring_what_matters.ipynb")
     app = page.locator(".kit-kpi-dashboard")
     alert = app.get_by_text("Drift alert", exact=False)
@@ -31,6 +33,7 @@ def test_kpi_target_changes_the_status_and_the_drift_alert_shows(watched, kit_se
     assert "below four-fifths in September, October, November, December" in drift
     app.locator(".kit-vega-picture svg").nth(1).wait_for(timeout=TIMEOUT)  # both charts drawn by the browser,
     assert app.locator(".kit-vega-picture svg").count() == 2 and app.locator("figure img").count() == 0  # no PNG
+    assert fetched == [f"{kit_server}/voila/labextensions/vega_chart.js"]  # once for both charts
 
     app.get_by_label("KPI", exact=True).select_option(label=AWARENESS)
     target = app.get_by_label("Your target", exact=True)
@@ -58,6 +61,19 @@ def test_kpi_target_changes_the_status_and_the_drift_alert_shows(watched, kit_se
     _reopen(page, code)
     page.locator(".kit-kpi-dashboard tr", has_text=AWARENESS).filter(has_text="✘ off target").wait_for(timeout=TIMEOUT)
     assert log.unexpected() == []
+
+
+def test_a_chart_whose_code_cannot_be_fetched_says_so_in_words(page, kit_server):
+    watch(page)
+    page.route("**/vega_chart.js", lambda route: route.abort())  # after watch's route, so it wins
+    page.goto(f"{kit_server}/voila/render/09_measuring_what_matters.ipynb", timeout=TIMEOUT)
+    wait_for_widgets(page)
+    app = page.locator(".kit-kpi-dashboard")
+    problems = app.get_by_role("alert").filter(has_text="This chart could not be drawn")
+    problems.nth(1).wait_for(timeout=TIMEOUT)  # both charts, each with what it shows and the way out
+    assert "monthly selection rate by disability" in problems.all_inner_texts()[1].lower()
+    assert all("Reload the page" in text for text in problems.all_inner_texts())
+    assert app.get_by_text("Drift alert", exact=False).count() == 1  # the rest of the app works
 
 
 def test_statement_builder_uses_saved_work_and_downloads_the_draft(watched, kit_server, workspace_root):

@@ -15,8 +15,9 @@ import pytest
 import zmq
 
 from kit.cli import build_parser, main
-from kit.paths import NOTEBOOKS_DIR
-from kit.server import ServeOptions, lab_command, parse_pool, port_problem, trust_lessons, voila_command
+from kit.paths import NOTEBOOKS_DIR, SERVED_CODE_DIR
+from kit.server import (ServeOptions, lab_command, parse_pool, port_problem, trust_lessons, voila_command,
+                        voila_environment)
 from tests.browser.conftest import _free_port, start_kit_serve, stop, wait_until_ready
 
 
@@ -29,6 +30,11 @@ def test_default_command_is_safe_for_a_room():
     assert "--Voila.ip=127.0.0.1" in argv and argv[-1].startswith("--")
     assert "--Voila.identity_provider_class=kit.server._xsrf.XsrfCookieIdentityProvider" in argv
     assert ("--KernelManager.transport_encryption=auto" in argv) == zmq.has("curve")
+
+
+def test_the_chart_code_is_served_as_a_file_and_kernels_know_it():
+    assert f"--VoilaConfiguration.extra_labextensions_path={SERVED_CODE_DIR}" in voila_command(ServeOptions())
+    assert voila_environment()["KIT_SERVED_CODE"] == "1"
 
 
 def test_options_change_the_command():
@@ -154,7 +160,9 @@ def test_the_lessons_are_trusted_once_signed(tmp_path, monkeypatch):
 @pytest.fixture(scope="module")
 def served(tmp_path_factory):
     folder = tmp_path_factory.mktemp("notebooks")
-    for name, source in (("fails.ipynb", "print('before')\n1 / 0"), ("fine.ipynb", "print('fine')")):
+    lessons = (("fails.ipynb", "print('before')\n1 / 0"), ("fine.ipynb", "print('fine')"),
+               ("chart.ipynb", "from kit.toolkit._vega import chart_code\nprint('chart code:', chart_code().name)"))
+    for name, source in lessons:
         notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(source)])
         notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
         nbformat.write(notebook, folder / name)
@@ -232,3 +240,12 @@ def test_every_option_reaches_voila(served):
     assert "not recognized" not in log
     if zmq.has("curve"):
         assert "without encryption" not in log
+
+
+def test_charts_fetch_their_code_from_the_server_once(served):
+    base = served[0]
+    with urllib.request.urlopen(f"{base}/voila/render/chart.ipynb", timeout=120) as response:
+        assert "chart code: vega_chart_loader.js" in response.read().decode()  # the kernel sends the loader
+    with urllib.request.urlopen(f"{base}/voila/labextensions/vega_chart.js", timeout=60) as response:
+        assert response.read() == (SERVED_CODE_DIR / "vega_chart.js").read_bytes()  # ...which fetches this
+    assert _get_status(f"{base}/voila/labextensions/../../cli.py") == 404  # and nothing outside its folder

@@ -37,3 +37,16 @@ def test_the_bundle_was_built_from_the_current_source_and_needs_no_network():
     assert f"// vega_chart.src.js sha256: {hashlib.sha256(source).hexdigest()}" in bundle.splitlines()[:3], (
         "vega_chart.js is out of date: run python scripts/build-vega-bundle.py")
     assert "import " not in bundle.split("\n", 3)[3][:100] and "https://esm.sh" not in bundle
+
+
+def test_under_kit_serve_a_chart_sends_a_loader_for_the_served_bundle(monkeypatch):
+    from kit.toolkit._vega import chart_code
+
+    monkeypatch.delenv("KIT_SERVED_CODE", raising=False)
+    assert chart_code() == STATIC / "vega_chart.js"  # JupyterLab, the hub, Binder: the chart carries its code
+    monkeypatch.setenv("KIT_SERVED_CODE", "1")
+    loader = chart_code()
+    assert loader == STATIC / "vega_chart_loader.js" and loader.stat().st_size < 4000
+    text = loader.read_text(encoding="utf-8")
+    assert "fullLabextensionsUrl" in text and "/vega_chart.js" in text  # the file kit serve serves
+    assert "Reload the page" in text  # and what the attendee reads if it cannot be fetched
