@@ -18,6 +18,7 @@ is quiet (``kit.server._pools``).
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import functools
 import json
 import os
@@ -33,6 +34,9 @@ from kit.server._pools import RefillLane, RoomWave
 
 START_FAILED_MESSAGE = ("The workshop server could not start Python for this page ({attempts} tries). "
                         "Please reload the page; if it happens again, ask your trainer to check the server log.")
+#: The lane slot a warming kernel took before Voilà read its lesson's file (see ``_lane_first``).
+_SLOT_TAKEN: contextvars.ContextVar = contextvars.ContextVar("kit_refill_slot")
+_NOT_TAKEN = object()
 FULL_MESSAGE = ("The workshop server is full right now ({why}). Please wait a minute and reload this page, "
                 "or ask your trainer: closing unused tabs frees room for others.")
 
@@ -89,11 +93,30 @@ class LimitedKernelManager(AsyncMappingKernelManager):
             # Voilà's class is built on this one and overrides the method: wrap it on the instance. Its page
             # handler asks every page's pool size first, warm kernel or not, so every page opened is counted.
             self.get_pool_size = functools.partial(self._page_requested, self.get_pool_size)
+            # Voilà reads and parses the lesson's notebook before it starts the kernel: queue first, so the
+            # kernels refilled as pages take theirs do not read 60 notebooks while 60 pages open.
+            self._initialize = functools.partial(self._lane_first, self._initialize)
+
+    async def _lane_first(self, initialize, notebook_path: str, kernel_id: str | None = None, **kwargs):
+        """Voilà's warm-kernel set-up (``initialize``), run once this kernel has its turn in the lanes."""
+        if kernel_id is not None or not _warming(kwargs):
+            return await initialize(notebook_path, kernel_id, **kwargs)
+        slot = await self._lane.enter()
+        taken = _SLOT_TAKEN.set(slot)  # start_kernel, further down this task, holds the lane from here on
+        try:
+            return await initialize(notebook_path, kernel_id, **kwargs)
+        except BaseException:
+            if slot is not None:
+                slot.release()
+            raise
+        finally:
+            _SLOT_TAKEN.reset(taken)
 
     async def start_kernel(self, *args, **kwargs):
         slot = None
-        if self._lane is not None and (kwargs.get("env") or {}).get("VOILA_PREHEAT") == "True":
-            slot = await self._lane.enter()
+        if self._lane is not None and _warming(kwargs):
+            taken = _SLOT_TAKEN.get(_NOT_TAKEN)  # the lane this task queued for before Voilà read the lesson
+            slot = taken if taken is not _NOT_TAKEN else await self._lane.enter()
         available = psutil.virtual_memory().available // 2**20
         why = refusal(self._kernels_open(), self.max_kernels, available, self.reserve_mb)
         try:
@@ -234,3 +257,8 @@ class LimitedKernelManager(AsyncMappingKernelManager):
         warm = sum(len(pool) for pool in self._pools.values())
         (self.log.debug if self._ready_said else self.log.info)("The room is ready: %d kernels are warm.", warm)
         self._ready_said = True
+
+
+def _warming(kwargs: dict) -> bool:
+    """Whether Voilà starts this kernel to keep it warm for a page to come (not for a page waiting now)."""
+    return (kwargs.get("env") or {}).get("VOILA_PREHEAT") == "True"

@@ -214,3 +214,43 @@ def test_voila_still_asks_the_pool_size_of_every_page():
     from voila import handler
 
     assert "self.kernel_manager.get_pool_size(notebook_path)" in inspect.getsource(handler.VoilaHandler)
+
+
+def test_a_warming_kernel_reads_its_lesson_only_once_it_has_a_lane():
+    """Voilà reads and parses the notebook before starting the kernel; 60 refills must not do it during a rush."""
+    from kit.server._limits import _SLOT_TAKEN, LimitedKernelManager
+
+    room = Room()
+    read: list[tuple[str, object]] = []
+    manager = type("Manager", (), {})()
+
+    async def initialize(notebook, kernel_id=None, **kwargs):
+        read.append((notebook, _SLOT_TAKEN.get(None)))  # start_kernel takes this slot instead of queueing again
+        return {"kernel_id": "k"}
+
+    async def main():
+        manager._lane = room.lane(lanes=1)
+        blocker = asyncio.create_task(room.warm(manager._lane, "a", hold=0.3), name="a")
+        await asyncio.sleep(0.02)  # "a" holds the only lane
+        warming = {"env": {"VOILA_PREHEAT": "True"}}
+        refill = asyncio.create_task(LimitedKernelManager._lane_first(manager, initialize, "03.ipynb", **warming),
+                                     name="b")
+        page = await LimitedKernelManager._lane_first(manager, initialize, "04.ipynb", env={})  # a page's own kernel
+        await asyncio.sleep(0.05)
+        waiting = list(read)
+        await asyncio.wait_for(refill, 2)
+        await blocker
+        return page, waiting
+
+    page, waiting = run_on_own_loop(main)
+    assert page == {"kernel_id": "k"} and waiting == [("04.ipynb", None)]  # the refill had not read its lesson
+    assert read[1][0] == "03.ipynb" and read[1][1] is not None and manager._lane.busy == 1  # held until warm
+
+
+def test_voila_still_reads_the_lesson_in_the_method_the_lane_wraps():
+    import inspect
+
+    from voila.voila_kernel_manager import voila_kernel_manager_factory
+
+    source = inspect.getsource(voila_kernel_manager_factory)
+    assert "self._initialize(notebook_name, None, **kwargs)" in source and "await renderer.initialize()" in source
