@@ -27,7 +27,8 @@ with ``LOAD_USERS``) starts a server for each of ``--attendees`` hub users at
 once, then each opens a lesson, round robin, and makes its main change.
 
 Figures: **page live**, from the request for the page until every widget's
-state has arrived (the page can draw its controls); **answer**, from a change
+state has arrived (the page can draw its controls) and, under ``kit serve``,
+the charts' code has been fetched once (the page can draw its charts); **answer**, from a change
 until the kernel sends the app's answer in words; **settled**, until the
 kernel has sent everything (the redrawn chart and the download files) and is
 idle; **freed** (reload), from a page's close request until its kernel is

@@ -3,8 +3,9 @@
 It does what an attendee's browser asks of the server, and nothing a browser
 does on the attendee's own computer: fetch the Voilà page (the server runs or
 hands over a preheated kernel and renders the notebook), open the kernel's
-websocket, ask for every widget's state (as the page's widget manager does),
-then change one control and wait until the kernel has finished answering.
+websocket (with the v1 framing the page asks for), ask for every widget's
+state (as the page's widget manager does), then change one control and wait
+until the kernel has finished answering.
 That makes a room of 30 attendees cheap to simulate on the same machine as
 the server, so the figures measure the server, not 30 copies of Chromium.
 Closing the page sends the request a browser sends as a page unloads (its
@@ -19,12 +20,17 @@ import re
 import struct
 import time
 import uuid
+from datetime import datetime, timezone
 from urllib.parse import urlencode
 from dataclasses import dataclass, field
 
+from jupyter_server.services.kernels.connection.base import deserialize_msg_from_ws_v1, serialize_msg_to_ws_v1
 from tornado.httpclient import AsyncHTTPClient, HTTPClientError, HTTPRequest
 from tornado.websocket import websocket_connect
 
+#: The kernel websocket framing the page's JupyterLab services ask for first, and the server chooses: the server
+#: passes a kernel's messages on as they are, without the legacy protocol's JSON round trip.
+V1 = "v1.kernel.websocket.jupyter.org"
 CONTROL_PROTOCOL = "1.0.0"  # ipywidgets' widget-control protocol, as the page's widget manager sends it
 CLICK = {"method": "custom", "content": {"event": "click"}}
 LOADER = "kit-chart-code-loader"  # named in kit/toolkit/static/vega_chart_loader.js
@@ -95,6 +101,7 @@ class Attendee:
         self.kernel = ""
         self.xsrf = ""
         self.states: dict[str, dict] = {}
+        self.v1 = False  # whether the server chose the v1 framing (a hub's older server may not)
 
     async def open(self, notebook: str, timeout: float) -> Timings:
         timings = Timings()
@@ -114,7 +121,8 @@ class Attendee:
         self.kernel = kernel[1]
         ws_url = self.base.replace("http", "ws", 1) + f"/api/kernels/{self.kernel}/channels?session_id={self.session}"
         self.ws = await websocket_connect(HTTPRequest(ws_url, headers=self.headers, connect_timeout=timeout),
-                                          max_message_size=256 * 2**20)
+                                          max_message_size=256 * 2**20, subprotocols=[V1])
+        self.v1 = self.ws.selected_subprotocol == V1
         control = uuid.uuid4().hex
         await self._send("comm_open", {"comm_id": control, "target_name": "jupyter.widget.control", "data": {}},
                          {"version": CONTROL_PROTOCOL})
@@ -196,11 +204,14 @@ class Attendee:
 
     async def _send(self, msg_type: str, content: dict, metadata: dict | None = None) -> str:
         msg_id = uuid.uuid4().hex
-        await self.ws.write_message(json.dumps({
-            "header": {"msg_id": msg_id, "msg_type": msg_type, "session": self.session, "username": "attendee",
-                       "version": "5.3", "date": ""},
-            "parent_header": {}, "metadata": metadata or {}, "content": content, "channel": "shell", "buffers": [],
-        }))
+        header = {"msg_id": msg_id, "msg_type": msg_type, "session": self.session, "username": "attendee",
+                  "version": "5.3", "date": datetime.now(timezone.utc).isoformat()}
+        if self.v1:
+            parts = [json.dumps(part).encode() for part in (header, {}, metadata or {}, content)]
+            await self.ws.write_message(serialize_msg_to_ws_v1(parts, "shell"), binary=True)
+        else:
+            await self.ws.write_message(json.dumps({"header": header, "parent_header": {}, "metadata": metadata or {},
+                                                    "content": content, "channel": "shell", "buffers": []}))
         return msg_id
 
     async def _until(self, predicate, timeout: float) -> dict:
@@ -212,7 +223,10 @@ class Attendee:
             raw = await asyncio.wait_for(self.ws.read_message(), remaining)
             if raw is None:
                 raise ConnectionError("the kernel's websocket closed")
-            message = _binary_message(raw) if isinstance(raw, bytes) else json.loads(raw)
+            if self.v1:
+                message = _v1_message(raw)
+            else:
+                message = _binary_message(raw) if isinstance(raw, bytes) else json.loads(raw)
             if predicate(message):
                 return message
 
@@ -224,6 +238,14 @@ def _is_answer(message: dict, text: str) -> bool:
     data = message["content"].get("data", {})
     return data.get("method") == "update" and (not text or text in json.dumps(data.get("state", {}),
                                                                                ensure_ascii=False))
+
+
+def _v1_message(frame: bytes) -> dict:
+    """A message in the v1 framing: its channel, then header, parent header, metadata, content and buffers."""
+    channel, parts = deserialize_msg_from_ws_v1(frame)
+    header, parent, metadata, content = (json.loads(part) for part in parts[:4])
+    return {"header": header, "msg_type": header["msg_type"], "parent_header": parent, "metadata": metadata,
+            "content": content, "channel": channel}
 
 
 def _binary_message(frame: bytes) -> dict:
