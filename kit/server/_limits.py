@@ -36,7 +36,6 @@ START_FAILED_MESSAGE = ("The workshop server could not start Python for this pag
                         "Please reload the page; if it happens again, ask your trainer to check the server log.")
 #: The lane slot a warming kernel took before Voilà read its lesson's file (see ``_lane_first``).
 _SLOT_TAKEN: contextvars.ContextVar = contextvars.ContextVar("kit_refill_slot")
-_NOT_TAKEN = object()
 FULL_MESSAGE = ("The workshop server is full right now ({why}). Please wait a minute and reload this page, "
                 "or ask your trainer: closing unused tabs frees room for others.")
 
@@ -99,7 +98,8 @@ class LimitedKernelManager(AsyncMappingKernelManager):
 
     async def _lane_first(self, initialize, notebook_path: str, kernel_id: str | None = None, **kwargs):
         """Voilà's warm-kernel set-up (``initialize``), run once this kernel has its turn in the lanes."""
-        if kernel_id is not None or not _warming(kwargs):
+        warming = (kwargs.get("env") or {}).get("VOILA_PREHEAT") == "True"  # for a page to come, not a waiting one
+        if kernel_id is not None or not warming:
             return await initialize(notebook_path, kernel_id, **kwargs)
         slot = await self._lane.enter()
         taken = _SLOT_TAKEN.set(slot)  # start_kernel, further down this task, holds the lane from here on
@@ -113,10 +113,9 @@ class LimitedKernelManager(AsyncMappingKernelManager):
             _SLOT_TAKEN.reset(taken)
 
     async def start_kernel(self, *args, **kwargs):
-        slot = None
-        if self._lane is not None and _warming(kwargs):
-            taken = _SLOT_TAKEN.get(_NOT_TAKEN)  # the lane this task queued for before Voilà read the lesson
-            slot = taken if taken is not _NOT_TAKEN else await self._lane.enter()
+        # A warming kernel queued for its lane before Voilà read its lesson (_lane_first); None otherwise,
+        # and for a kernel a page already waits for.
+        slot = _SLOT_TAKEN.get(None)
         available = psutil.virtual_memory().available // 2**20
         why = refusal(self._kernels_open(), self.max_kernels, available, self.reserve_mb)
         try:
@@ -257,8 +256,3 @@ class LimitedKernelManager(AsyncMappingKernelManager):
         warm = sum(len(pool) for pool in self._pools.values())
         (self.log.debug if self._ready_said else self.log.info)("The room is ready: %d kernels are warm.", warm)
         self._ready_said = True
-
-
-def _warming(kwargs: dict) -> bool:
-    """Whether Voilà starts this kernel to keep it warm for a page to come (not for a page waiting now)."""
-    return (kwargs.get("env") or {}).get("VOILA_PREHEAT") == "True"
