@@ -157,9 +157,11 @@ class RefillLane:
                     self._held_back_since = now
                 patient = now - self._held_back_since >= self.patience_s
                 if self.may_start(head) and (patient or not self.room_busy()):
-                    self.busy += 1
                     self._held_back_since = None
-                    self._waiting.pop(head).set_result(Slot(self))
+                    turn = self._waiting.pop(head)
+                    if not turn.done():  # done: cancelled meanwhile, and its task is on its way out
+                        self.busy += 1
+                        turn.set_result(Slot(self))
                     continue
             await asyncio.sleep(self.poll_s)
 

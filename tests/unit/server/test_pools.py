@@ -254,3 +254,30 @@ def test_voila_still_reads_the_lesson_in_the_method_the_lane_wraps():
 
     source = inspect.getsource(voila_kernel_manager_factory)
     assert "self._initialize(notebook_name, None, **kwargs)" in source and "await renderer.initialize()" in source
+
+
+def test_a_waiter_cancelled_just_as_its_turn_comes_does_not_keep_the_lane():
+    """On a busy machine a refill can be cancelled (the room moved on) between its turn being chosen and given."""
+    room = Room()
+    waiters: dict[str, asyncio.Task] = {}
+
+    def busy_and_cancel_b() -> bool:  # called as the lane chooses whose turn it is
+        second = waiters.get("b")
+        if second is not None and lane.waiting(second) and not second.cancelled():
+            second.cancel()  # its turn is cancelled now; its task has not run yet
+        return False
+
+    lane = RefillLane(1, 5, priority=lambda task: (task.get_name(),), may_start=lambda task: True,
+                      room_busy=busy_and_cancel_b, poll_s=0.01)
+
+    async def main():
+        first = asyncio.create_task(room.warm(lane, "a", hold=0.1), name="a")
+        await asyncio.sleep(0.02)
+        waiters["b"] = asyncio.create_task(room.warm(lane, "b"), name="b")
+        third = asyncio.create_task(room.warm(lane, "c"), name="c")
+        await first
+        await asyncio.wait_for(third, 2)  # the lane went on to the next waiter
+        return lane.busy
+
+    assert run_on_own_loop(main) == 0
+    assert room.started == ["a", "c"]
